@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Omotenashi.Escalation.Cli;
+
+/// <summary>
+/// <c>omotenashi score</c>: runs the engine over a labelled file in the evaluation format
+/// (<c>gold.rating</c> for sentiment, <c>gold.abusive</c> for harassment) and prints metrics as JSON:
+/// Pearson r and 3-class macro-F1 for sentiment; precision, recall, F1 of the kasuhara route and ROC-AUC of
+/// the harassment score.
+/// </summary>
+internal static class ScoreCommand
+{
+    /// <summary>Gold ratings at or beyond ±this are positive or negative (3-class scoring).</summary>
+    public const double GoldClassThreshold = 0.125;
+
+    /// <summary>Compound scores at or beyond ±this are positive or negative (the VADER convention).</summary>
+    public const double PredictedClassThreshold = 0.05;
+
+    public static async Task<int> RunAsync(Options options, TextWriter stdout, TextWriter stderr)
+    {
+        if (options.Data is null)
+        {
+            await stderr.WriteLineAsync("error: score needs --data FILE").ConfigureAwait(false);
+            return 2;
+        }
+
+        var engine = EngineFactory.Create(options);
+        var states = new Dictionary<string, ConversationState>(StringComparer.Ordinal);
+        var ratings = new List<(double Gold, double Predicted)>();
+        var abuse = new List<(bool Gold, bool Predicted, double Score)>();
+        var routes = new int[3];
+        int lineNumber = 0, errors = 0;
+        using var reader = new StreamReader(options.Data);
+        string? line;
+        while ((line = await reader.ReadLineAsync().ConfigureAwait(false)) is not null)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var parsed = InputLine.TryParse(line, lineNumber, out string? error, keepGold: true);
+            if (parsed is null)
+            {
+                errors++;
+                await stderr.WriteLineAsync(error).ConfigureAwait(false);
+                continue;
+            }
+
+            states.TryGetValue(parsed.Conversation, out var state);
+            if (parsed.IsBot)
+            {
+                states[parsed.Conversation] = engine.ObserveBotTurn(parsed.Text, state);
+                continue;
+            }
+
+            var d = engine.Decide(parsed.Turn, state);
+            states[parsed.Conversation] = d.State;
+            if (parsed.Gold is not { ValueKind: JsonValueKind.Object } gold)
+            {
+                continue;
+            }
+
+            routes[(int)d.Route]++;
+            if (gold.TryGetProperty("rating", out var r) && r.ValueKind == JsonValueKind.Number)
+            {
+                ratings.Add((r.GetDouble(), d.Sentiment));
+            }
+
+            if (gold.TryGetProperty("abusive", out var a) && a.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                abuse.Add((a.GetBoolean(), d.Route == Route.KasuHara, d.Harassment));
+            }
+        }
+
+        var result = new Dictionary<string, object>
+        {
+            ["file"] = Path.GetFileName(options.Data),
+            ["policy"] = engine.Policy.Name,
+            ["model"] = options.Model is null ? "none" : Path.GetFileName(options.Model),
+            ["scored"] = ratings.Count + abuse.Count,
+            ["routes"] = new Dictionary<string, int> { ["bot"] = routes[0], ["human"] = routes[1], ["kasuhara"] = routes[2] },
+        };
+        if (ratings.Count > 1)
+        {
+            result["sentiment"] = new Dictionary<string, double>
+            {
+                ["n"] = ratings.Count,
+                ["pearson"] = Round(Metrics.Pearson(ratings)),
+                ["macroF1"] = Round(Metrics.ThreeClassMacroF1(ratings, GoldClassThreshold, PredictedClassThreshold)),
+            };
+        }
+
+        if (abuse.Count > 0)
+        {
+            var (p, rec, f1) = Metrics.PrecisionRecallF1(abuse);
+            int negatives = abuse.Count(x => !x.Gold);
+            result["harassment"] = new Dictionary<string, double>
+            {
+                ["n"] = abuse.Count,
+                ["positives"] = abuse.Count(x => x.Gold),
+                ["precision"] = Round(p),
+                ["recall"] = Round(rec),
+                ["f1"] = Round(f1),
+                ["rocAuc"] = Round(Metrics.RocAuc(abuse)),
+                ["falsePositiveRate"] = negatives == 0 ? 0 : Round(abuse.Count(x => !x.Gold && x.Predicted) / (double)negatives),
+            };
+        }
+
+        await stdout.WriteLineAsync(JsonSerializer.Serialize(result, CliJsonContext.Default.DictionaryStringObject)).ConfigureAwait(false);
+        if (errors > 0)
+        {
+            await stderr.WriteLineAsync($"{errors.ToString(CultureInfo.InvariantCulture)} line(s) could not be scored.").ConfigureAwait(false);
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static double Round(double v) => double.IsNaN(v) ? 0 : Math.Round(v, 4);
+}

@@ -1,0 +1,542 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Omotenashi.Escalation;
+
+/// <summary>A pattern hit that passed language and boundary checks and carries one entry.</summary>
+internal struct Candidate
+{
+    public int Start;
+    public int End;
+    public int Entry;
+}
+
+/// <summary>
+/// The per-turn text analysis: normalise, one pass of the automaton, language identification,
+/// leftmost-longest selection per layer, sentiment (VADER-style heuristics) and rules with addressee targeting.
+/// Works only on caller-provided buffers: no allocation.
+/// </summary>
+internal static class TextAnalyzer
+{
+    // Published constants of Hutto & Gilbert (ICWSM 2014) and its reference implementation.
+    private const double CapsIncrement = 0.733;
+    private const double ExclamationIncrement = 0.292;
+    private const double QuestionIncrement = 0.18;
+    private const double Alpha = 15;
+    private const int SpacedWindow = 3;
+    private const int JapaneseModifierGap = 4;
+    private const int TargetWindowTokens = 4;
+    private const int TargetWindowChars = 12;
+
+    public static int Analyze(
+        CompiledKnowledge k,
+        EscalationPolicy policy,
+        ReadOnlySpan<char> src,
+        int explicitLanguage,
+        Span<char> normBuffer,
+        Span<int> map,
+        Span<int> tok,
+        Span<PatternHit> hits,
+        Span<Candidate> cands,
+        ref TurnSignals s)
+    {
+        var counts = default(ScriptCounts);
+        int n = TextNormalizer.Normalize(src, normBuffer, map, ref counts);
+        ReadOnlySpan<char> norm = normBuffer[..n];
+        int hitCount = k.Matcher.Match(norm, hits);
+        var entries = k.Entries;
+        var starts = k.EntryStart;
+
+        // Language: explicit wins; otherwise scripts + frequent words.
+        int lang;
+        if (explicitLanguage >= 0)
+        {
+            lang = explicitLanguage;
+            s.LanguageConfident = true;
+        }
+        else
+        {
+            Span<int> hintScores = stackalloc int[LanguageTable.MaxLanguages];
+            hintScores.Clear();
+            for (int h = 0; h < hitCount; h++)
+            {
+                ref readonly var hit = ref hits[h];
+                for (int e = starts[hit.Pattern]; e < starts[hit.Pattern + 1]; e++)
+                {
+                    ref readonly var entry = ref entries[e];
+                    if (entry.Kind == EntryKind.Hint && BoundaryOk(norm, hit.Start, hit.End, true, true))
+                    {
+                        hintScores[entry.Language]++;
+                    }
+                }
+            }
+
+            lang = LanguageDetector.Detect(counts, hintScores, norm, out s.LanguageConfident);
+        }
+
+        s.Language = lang;
+
+        // Token ordinals (word count before each position) for spaced languages.
+        int t = 0;
+        bool inWord = false;
+        for (int i = 0; i < n; i++)
+        {
+            bool w = IsWordChar(norm, i);
+            if (w && !inWord)
+            {
+                t++;
+            }
+
+            inWord = w;
+            tok[i] = t;
+        }
+
+        // Candidates: entries of active languages whose boundaries hold; sentiment layer in the first half of the
+        // buffer, rule layer in the second.
+        int half = cands.Length / 2;
+        var sentBuf = cands[..half];
+        var ruleBuf = cands[half..];
+        int sc = 0, rc = 0;
+        bool undetermined = lang == LanguageTable.Undetermined;
+        for (int h = 0; h < hitCount; h++)
+        {
+            ref readonly var hit = ref hits[h];
+            for (int e = starts[hit.Pattern]; e < starts[hit.Pattern + 1]; e++)
+            {
+                ref readonly var entry = ref entries[e];
+                if (entry.Kind == EntryKind.Hint)
+                {
+                    continue;
+                }
+
+                bool active = entry.Language == lang || entry.Language == CompiledKnowledge.AllLanguages;
+                if (!active && entry.Kind >= EntryKind.Rule)
+                {
+                    // Rules in their own script fire in any text (they need that script to match at all).
+                    active = undetermined || entry.Language is LanguageTable.Japanese or LanguageTable.Russian;
+                }
+
+                if (!active || !BoundaryOk(norm, hit.Start, hit.End, entry.NeedStart, entry.NeedEnd))
+                {
+                    continue;
+                }
+
+                var cand = new Candidate { Start = hit.Start, End = hit.End, Entry = e };
+                if (entry.IsSentimentLayer)
+                {
+                    if (sc < sentBuf.Length)
+                    {
+                        sentBuf[sc++] = cand;
+                    }
+                }
+                else if (rc < ruleBuf.Length)
+                {
+                    ruleBuf[rc++] = cand;
+                }
+            }
+        }
+
+        var sentiment = SelectLeftmostLongest(sentBuf[..sc]);
+        var rules = SelectLeftmostLongest(ruleBuf[..rc]);
+
+        ScoreSentiment(src, norm, map, tok, sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreRules(k, policy, norm, map, tok, rules, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+
+        s.Emphasis = Emphasis(counts);
+        s.Fingerprint = Fingerprint(norm, out s.Letters);
+        return n;
+    }
+
+    /// <summary>
+    /// Sorts candidates by start (longest first) and keeps, in place and in order, the leftmost-longest
+    /// non-overlapping ones; candidates with an identical span are all kept (one term, several meanings).
+    /// </summary>
+    private static Span<Candidate> SelectLeftmostLongest(Span<Candidate> span)
+    {
+        span.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End != a.End ? b.End.CompareTo(a.End) : a.Entry.CompareTo(b.Entry));
+        int kept = 0;
+        int lastStart = -1, lastEnd = 0;
+        for (int i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (c.Start >= lastEnd || (c.Start == lastStart && c.End == lastEnd))
+            {
+                lastStart = c.Start;
+                lastEnd = c.End;
+                span[kept++] = c;
+            }
+        }
+
+        return span[..kept];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordChar(ReadOnlySpan<char> norm, int i)
+    {
+        char c = norm[i];
+        if (c >= 0x3000)
+        {
+            return false;
+        }
+
+        if (c is '\'' or '*')
+        {
+            // Inside a word only: quotes and emphasis asterisks around a word are boundaries.
+            return i > 0 && i + 1 < norm.Length && (char.IsLetter(norm[i - 1]) || norm[i - 1] == '*') && (char.IsLetter(norm[i + 1]) || norm[i + 1] == '*');
+        }
+
+        return char.IsLetterOrDigit(c);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool BoundaryOk(ReadOnlySpan<char> norm, int start, int end, bool needStart, bool needEnd)
+        => (!needStart || start == 0 || !IsWordChar(norm, start - 1)) && (!needEnd || end >= norm.Length || !IsWordChar(norm, end));
+
+    private static void ScoreSentiment(ReadOnlySpan<char> src, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, MatchEntry[] entries, in ScriptCounts counts, bool unspaced, ref TurnSignals s)
+    {
+        int contrastAt = -1;
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (entries[items[i].Entry].Kind == EntryKind.Contrast)
+            {
+                contrastAt = i;
+            }
+        }
+
+        double sum = 0;
+        double mostNegative = 0, mostPositive = 0;
+        for (int i = 0; i < items.Length; i++)
+        {
+            ref readonly var item = ref items[i];
+            var entry = entries[item.Entry];
+            double v;
+            if (entry.Kind == EntryKind.PoliteHostile)
+            {
+                v = entry.Value;
+            }
+            else if (entry.Kind == EntryKind.Sentiment)
+            {
+                v = entry.Value;
+                if (v == 0)
+                {
+                    continue;
+                }
+
+                if (!counts.AllCaps && IsShouted(src, map, item.Start, item.End))
+                {
+                    v += Math.Sign(v) * CapsIncrement;
+                }
+
+                double negation = 1;
+                for (int j = i - 1; j >= 0; j--)
+                {
+                    ref readonly var prev = ref items[j];
+                    int distance = unspaced ? item.Start - prev.End : tok[item.Start] - tok[Math.Max(prev.End - 1, 0)];
+                    if (distance > (unspaced ? JapaneseModifierGap : SpacedWindow))
+                    {
+                        break;
+                    }
+
+                    var pe = entries[prev.Entry];
+                    double scale = unspaced ? 1 : distance <= 1 ? 1 : distance == 2 ? 0.95 : 0.9;
+                    switch (pe.Kind)
+                    {
+                        case EntryKind.Booster:
+                        case EntryKind.Dampener:
+                            v += Math.Sign(v) * pe.Value * scale;
+                            break;
+                        case EntryKind.Negator:
+                            negation = pe.Value;
+                            break;
+                    }
+                }
+
+                if (i + 1 < items.Length)
+                {
+                    ref readonly var next = ref items[i + 1];
+                    var ne = entries[next.Entry];
+                    if (ne.Kind == EntryKind.PostNegator && next.Start - item.End <= 2)
+                    {
+                        negation = ne.Value;
+                    }
+                }
+
+                v *= negation;
+            }
+            else
+            {
+                continue;
+            }
+
+            if (contrastAt >= 0)
+            {
+                v *= i < contrastAt ? 0.5 : 1.5;
+            }
+
+            sum += v;
+            int start = map[item.Start];
+            int length = map[item.End - 1] + 1 - start;
+            if (v < mostNegative)
+            {
+                mostNegative = v;
+                s.NegativeSentiment.Start = start;
+                s.NegativeSentiment.Length = length;
+            }
+            else if (v > mostPositive)
+            {
+                mostPositive = v;
+                s.PositiveSentiment.Start = start;
+                s.PositiveSentiment.Length = length;
+            }
+        }
+
+        if (sum != 0)
+        {
+            double punct = Math.Min(counts.Exclamations, 4) * ExclamationIncrement;
+            if (counts.Questions > 1)
+            {
+                punct += counts.Questions <= 3 ? counts.Questions * QuestionIncrement : 0.96;
+            }
+
+            sum += Math.Sign(sum) * punct;
+        }
+
+        double compound = sum / Math.Sqrt((sum * sum) + Alpha);
+        s.Compound = Math.Clamp(compound, -1, 1);
+        s.NegativeSentiment.Strength = Math.Min(1, -mostNegative / 4);
+        s.PositiveSentiment.Strength = Math.Min(1, mostPositive / 4);
+    }
+
+    private static bool IsShouted(ReadOnlySpan<char> src, ReadOnlySpan<int> map, int start, int end)
+    {
+        int from = map[start], to = map[end - 1];
+        int upper = 0;
+        for (int i = from; i <= to && i < src.Length; i++)
+        {
+            char c = src[i];
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+
+            if (char.IsUpper(c))
+            {
+                upper++;
+            }
+        }
+
+        return upper >= 2;
+    }
+
+    private static double Emphasis(in ScriptCounts counts)
+    {
+        double caps = counts.Words >= 2 ? (double)counts.CapsWords / counts.Words : 0;
+        double e = (caps * 1.2) + (Math.Min(counts.Exclamations, 4) * 0.15) + (counts.Questions >= 3 ? 0.2 : 0);
+        return Math.Clamp(e, 0, 1);
+    }
+
+    private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
+    {
+        double noOr = 1;
+        double profanity = 0;
+        var rules = k.Rules;
+        for (int i = 0; i < items.Length; i++)
+        {
+            ref readonly var item = ref items[i];
+            var entry = entries[item.Entry];
+            if (entry.Kind != EntryKind.Rule)
+            {
+                continue;
+            }
+
+            var rule = rules[entry.Rule];
+            var cat = rule.Category;
+            if (RuleCategoryInfo.IsMarker(cat))
+            {
+                continue;
+            }
+
+            int start = map[item.Start];
+            int length = map[item.End - 1] + 1 - start;
+            if (RuleCategoryInfo.IsHarassment(cat))
+            {
+                double factor = rule.Target == RuleTarget.Any ? 1 : TargetFactor(policy, items, entries, rules, tok, i, unspaced);
+                double strength = rule.Weight * factor;
+                if (factor < policy.ImplicitTargetFactor && factor < 1)
+                {
+                    // Aimed at a thing or at oneself: frustration, not harassment.
+                    profanity = Math.Max(profanity, rule.Weight * 0.8);
+                    s.ProfanityEvidence.Offer(rule.Weight * 0.5, start, length, rule.Id);
+                    noOr *= 1 - strength;
+                    continue;
+                }
+
+                noOr *= 1 - strength;
+                s.Categories |= RuleCategoryInfo.ToFlag(cat);
+                if (rule.Severity > s.Severity)
+                {
+                    s.Severity = rule.Severity;
+                }
+
+                s.HarassmentEvidence(cat).Offer(strength, start, length, rule.Id, rule.Severity);
+            }
+            else if (cat == RuleCategory.Profanity)
+            {
+                profanity = Math.Max(profanity, rule.Weight);
+                s.ProfanityEvidence.Offer(rule.Weight * 0.5, start, length, rule.Id);
+            }
+            else
+            {
+                s.CueEvidence(cat).Offer(rule.Weight, start, length, rule.Id, rule.Severity);
+            }
+        }
+
+        s.HarassmentNoOr = noOr;
+        s.Profanity = profanity;
+    }
+
+    /// <summary>
+    /// How much a person-targeted rule counts: 1 when the nearest marker within the window is an addressee
+    /// (you, staff, お前), the object factor when it is a thing (this app), 0 when it is the speaker (I'm such an
+    /// idiot), and the implicit factor when no marker is near (chat insults are usually aimed at the other side).
+    /// Ties go to the thing: frustration is not harassment.
+    /// </summary>
+    private static double TargetFactor(EscalationPolicy policy, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, int index, bool unspaced)
+    {
+        ref readonly var hit = ref items[index];
+        int best = int.MaxValue;
+        RuleCategory bestCat = RuleCategory.Insult;
+        for (int i = 0; i < items.Length; i++)
+        {
+            if (i == index)
+            {
+                continue;
+            }
+
+            var e = entries[items[i].Entry];
+            if (e.Kind != EntryKind.Rule)
+            {
+                continue;
+            }
+
+            var cat = rules[e.Rule].Category;
+            if (!RuleCategoryInfo.IsMarker(cat))
+            {
+                continue;
+            }
+
+            ref readonly var m = ref items[i];
+            int d;
+            if (unspaced)
+            {
+                d = m.End <= hit.Start ? hit.Start - m.End : m.Start >= hit.End ? m.Start - hit.End : 0;
+                if (d > TargetWindowChars)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                d = m.End <= hit.Start ? tok[hit.Start] - tok[m.End - 1] : m.Start >= hit.End ? tok[m.Start] - tok[hit.End - 1] : 0;
+                if (d > TargetWindowTokens)
+                {
+                    continue;
+                }
+            }
+
+            bool better = d < best || (d == best && Rank(cat) > Rank(bestCat));
+            if (better)
+            {
+                best = d;
+                bestCat = cat;
+            }
+        }
+
+        return best == int.MaxValue
+            ? policy.ImplicitTargetFactor
+            : bestCat switch
+            {
+                RuleCategory.Addressee => 1,
+                RuleCategory.Object => policy.ObjectTargetFactor,
+                _ => 0,
+            };
+
+        static int Rank(RuleCategory c) => c switch
+        {
+            RuleCategory.Object => 3,
+            RuleCategory.Self => 2,
+            RuleCategory.Addressee => 1,
+            _ => 0,
+        };
+    }
+
+    /// <summary>
+    /// A 64-bit similarity sketch of the turn (8 one-byte min-hashes of character trigrams) so the same demand
+    /// repeated can be spotted across turns without keeping any text.
+    /// </summary>
+    private static ulong Fingerprint(ReadOnlySpan<char> norm, out int letters)
+    {
+        Span<ulong> mins = stackalloc ulong[8];
+        mins.Fill(ulong.MaxValue);
+        letters = 0;
+        ulong p2 = 0, p1 = 0;
+        int seen = 0;
+        for (int i = 0; i < norm.Length; i++)
+        {
+            char c = norm[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            letters++;
+            seen++;
+            ulong gram = (p2 * 0x9E3779B97F4A7C15UL) ^ (p1 * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)c * 0x165667B19E3779F9UL);
+            p2 = p1;
+            p1 = c;
+            if (seen < 3)
+            {
+                continue;
+            }
+
+            ulong h = gram * 0xFF51AFD7ED558CCDUL;
+            h ^= h >> 33;
+            for (int k = 0; k < 8; k++)
+            {
+                ulong hk = BitOperations.RotateLeft(h * (0xD6E8FEB86659FD93UL + ((ulong)k * 0x9E3779B97F4A7C16UL)), 17);
+                if (hk < mins[k])
+                {
+                    mins[k] = hk;
+                }
+            }
+        }
+
+        if (seen < 3)
+        {
+            return 0;
+        }
+
+        ulong fp = 0;
+        for (int k = 0; k < 8; k++)
+        {
+            fp |= (mins[k] >> 56) << (k * 8);
+        }
+
+        return fp == 0 ? 1 : fp;
+    }
+
+    /// <summary>Number of equal bytes of two fingerprints (8 = same text, ~0 = unrelated).</summary>
+    public static int Similarity(ulong a, ulong b)
+    {
+        int same = 0;
+        for (int k = 0; k < 8; k++)
+        {
+            if (((a >> (k * 8)) & 0xFF) == ((b >> (k * 8)) & 0xFF))
+            {
+                same++;
+            }
+        }
+
+        return same;
+    }
+}

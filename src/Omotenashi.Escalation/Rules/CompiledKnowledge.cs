@@ -1,0 +1,490 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Omotenashi.Escalation;
+
+/// <summary>
+/// Every lexicon, modifier list, rule pack and language hint of an engine, compiled into one
+/// <see cref="PatternMatcher"/> plus the entries each pattern carries. Immutable and shared by all threads.
+/// </summary>
+internal sealed class CompiledKnowledge
+{
+    public const byte AllLanguages = 255;
+
+    private CompiledKnowledge(PatternMatcher matcher, int[] entryStart, MatchEntry[] entries, CompiledRule[] rules, LanguageTable languages, int sentimentTerms, bool[] ruleLanguages)
+    {
+        Matcher = matcher;
+        EntryStart = entryStart;
+        Entries = entries;
+        Rules = rules;
+        Languages = languages;
+        SentimentTermCount = sentimentTerms;
+        RuleLanguages = ruleLanguages;
+    }
+
+    public PatternMatcher Matcher { get; }
+
+    /// <summary>Entries of pattern p are <c>Entries[EntryStart[p]..EntryStart[p + 1]]</c>.</summary>
+    public int[] EntryStart { get; }
+
+    public MatchEntry[] Entries { get; }
+
+    public CompiledRule[] Rules { get; }
+
+    public LanguageTable Languages { get; }
+
+    public int SentimentTermCount { get; }
+
+    /// <summary>Languages that have at least one rule (index → has rules).</summary>
+    public bool[] RuleLanguages { get; }
+
+    public static CompiledKnowledge Compile(IEnumerable<KnowledgeSource> sources, List<ConfigurationProblem> problems)
+    {
+        var languages = new LanguageTable();
+        var patterns = new Dictionary<string, List<MatchEntry>>(StringComparer.Ordinal);
+        var rules = new List<(RuleDocumentInfo Info, bool Removed)>();
+        var ruleIndexById = new Dictionary<string, int>(StringComparer.Ordinal);
+        int sentimentTerms = 0;
+
+        foreach (var source in sources)
+        {
+            switch (source)
+            {
+                case LexiconSource lex:
+                    sentimentTerms += AddLexicon(lex, languages, patterns, problems);
+                    break;
+                case RulePackSource pack:
+                    AddRulePack(pack, languages, rules, ruleIndexById, problems);
+                    break;
+            }
+        }
+
+        // Rules → entries (after overrides and removals are settled).
+        var compiledRules = new List<CompiledRule>();
+        var ruleLanguages = new bool[LanguageTable.MaxLanguages];
+        foreach (var (info, removed) in rules)
+        {
+            if (removed || !info.Enabled)
+            {
+                continue;
+            }
+
+            int index = compiledRules.Count;
+            compiledRules.Add(new CompiledRule(info.Id, info.Category, info.Severity, info.Weight, info.Target, info.Language));
+            ruleLanguages[info.Language] = true;
+            bool unspaced = LanguageTable.IsUnspaced(languages[info.Language]);
+            foreach (string raw in info.Patterns)
+            {
+                foreach (var (pattern, needStart, needEnd) in Expand(raw, unspaced, maskVariants: info.Category <= RuleCategory.Profanity))
+                {
+                    AddEntry(patterns, pattern, new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index));
+                }
+            }
+
+            foreach (string raw in info.Except)
+            {
+                var (pattern, needStart, needEnd) = Prepare(raw, unspaced);
+                if (pattern.Length > 0)
+                {
+                    AddEntry(patterns, pattern, new MatchEntry(EntryKind.Exclusion, (byte)info.Language, needStart, needEnd, 0, index));
+                }
+            }
+        }
+
+        foreach (var (lang, words) in LanguageDetector.Hints)
+        {
+            foreach (string w in words)
+            {
+                AddEntry(patterns, TextNormalizer.Normalize(w), new MatchEntry(EntryKind.Hint, (byte)lang, true, true, 0, -1));
+            }
+        }
+
+        var patternList = new List<string>(patterns.Count);
+        var entryStart = new int[patterns.Count + 1];
+        var entries = new List<MatchEntry>(patterns.Count + 1024);
+        foreach (var (pattern, list) in patterns)
+        {
+            entryStart[patternList.Count] = entries.Count;
+            patternList.Add(pattern);
+            entries.AddRange(list);
+        }
+
+        entryStart[patternList.Count] = entries.Count;
+        var matcher = PatternMatcher.Build(patternList);
+        return new CompiledKnowledge(matcher, entryStart, [.. entries], [.. compiledRules], languages, sentimentTerms, ruleLanguages);
+    }
+
+    private static void AddEntry(Dictionary<string, List<MatchEntry>> patterns, string pattern, MatchEntry entry)
+    {
+        if (!patterns.TryGetValue(pattern, out var list))
+        {
+            list = new List<MatchEntry>(1);
+            patterns.Add(pattern, list);
+        }
+
+        // Host entries override built-in ones for the same term, language and layer.
+        for (int i = 0; i < list.Count; i++)
+        {
+            var e = list[i];
+            bool sameSlot = e.Language == entry.Language && e.NeedStart == entry.NeedStart && e.NeedEnd == entry.NeedEnd;
+            if (sameSlot && e.IsSentimentLayer && entry.IsSentimentLayer)
+            {
+                list[i] = entry;
+                return;
+            }
+
+            if (sameSlot && e.Kind == entry.Kind && e.Rule == entry.Rule)
+            {
+                return;
+            }
+        }
+
+        list.Add(entry);
+    }
+
+    /// <summary>Strips stem markers, normalises like customer text, and says which word boundaries the term needs.</summary>
+    internal static (string Pattern, bool NeedStart, bool NeedEnd) Prepare(string raw, bool unspaced)
+    {
+        string t = raw.Trim();
+        bool needStart = !unspaced, needEnd = !unspaced;
+        if (t.Length > 1 && t[^1] == '*')
+        {
+            needEnd = false;
+            t = t[..^1];
+        }
+
+        if (t.Length > 1 && t[0] == '*')
+        {
+            needStart = false;
+            t = t[1..];
+        }
+
+        return (TextNormalizer.Normalize(t).Trim(), needStart, needEnd);
+    }
+
+    /// <summary>The pattern and, for abuse terms in spaced languages, its masked spellings (<c>f*ck</c>, <c>f**k</c>).</summary>
+    private static IEnumerable<(string, bool, bool)> Expand(string raw, bool unspaced, bool maskVariants)
+    {
+        var (p, s, e) = Prepare(raw, unspaced);
+        if (p.Length == 0)
+        {
+            yield break;
+        }
+
+        yield return (p, s, e);
+        if (!maskVariants || unspaced || p.Length < 4 || p.Contains(' ', StringComparison.Ordinal) || p.Contains('*', StringComparison.Ordinal))
+        {
+            yield break;
+        }
+
+        var chars = p.ToCharArray();
+        for (int i = 1; i < chars.Length - 1; i++)
+        {
+            if ("aeiouyаеёиоуыэюя".Contains(chars[i], StringComparison.Ordinal))
+            {
+                char keep = chars[i];
+                chars[i] = '*';
+                yield return (new string(chars), s, e);
+                chars[i] = keep;
+            }
+        }
+
+        yield return (p[0] + new string('*', p.Length - 2) + p[^1], s, e);
+    }
+
+    private static int AddLexicon(LexiconSource lex, LanguageTable languages, Dictionary<string, List<MatchEntry>> patterns, List<ConfigurationProblem> problems)
+    {
+        byte lang;
+        bool unspaced;
+        if (lex.Language == "*")
+        {
+            lang = AllLanguages;
+            unspaced = true;
+        }
+        else
+        {
+            int li = languages.GetOrAdd(lex.Language);
+            if (li < 0)
+            {
+                problems.Add(new ConfigurationProblem(lex.SourceName, 0, "language", $"too many languages (at most {LanguageTable.MaxLanguages})"));
+                return 0;
+            }
+
+            lang = (byte)li;
+            unspaced = LanguageTable.IsUnspaced(languages[li]);
+        }
+
+        int count = 0;
+        int lineNo = 0;
+        foreach (var lineRange in lex.Text.AsSpan().Split('\n'))
+        {
+            lineNo++;
+            var line = lex.Text.AsSpan(lineRange).TrimEnd('\r');
+            if (line.IsWhiteSpace() || line.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            int tab = line.IndexOf('\t');
+            if (tab <= 0)
+            {
+                problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, lex.Modifiers ? "kind" : "valence", "expected 'term<TAB>" + (lex.Modifiers ? "kind[<TAB>value]'" : "valence'")));
+                continue;
+            }
+
+            string term = line[..tab].ToString();
+            var rest = line[(tab + 1)..];
+            var (pattern, needStart, needEnd) = Prepare(term, unspaced);
+            if (pattern.Length == 0)
+            {
+                problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "term", "the term is empty after normalisation"));
+                continue;
+            }
+
+            if (!needEnd && !unspaced && pattern.Length < 3)
+            {
+                problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "term", $"stem '{term}' is too short (at least 3 letters)"));
+                continue;
+            }
+
+            if (lex.Modifiers)
+            {
+                int tab2 = rest.IndexOf('\t');
+                var kindText = (tab2 >= 0 ? rest[..tab2] : rest).Trim();
+                var valueText = tab2 >= 0 ? rest[(tab2 + 1)..].Trim() : default;
+                EntryKind kind;
+                float def;
+                switch (kindText)
+                {
+                    case "negator": kind = EntryKind.Negator; def = -0.74f; break;
+                    case "postnegator": kind = EntryKind.PostNegator; def = -0.74f; break;
+                    case "booster": kind = EntryKind.Booster; def = 0.293f; break;
+                    case "dampener": kind = EntryKind.Dampener; def = -0.293f; break;
+                    case "contrast": kind = EntryKind.Contrast; def = 0; break;
+                    case "polite-hostile": kind = EntryKind.PoliteHostile; def = -1.5f; break;
+                    default:
+                        problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "kind", $"unknown modifier kind '{kindText.ToString()}'; expected negator, postnegator, booster, dampener, contrast or polite-hostile"));
+                        continue;
+                }
+
+                float value = def;
+                if (!valueText.IsEmpty && !float.TryParse(valueText, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                {
+                    problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "value", $"'{valueText.ToString()}' is not a number"));
+                    continue;
+                }
+
+                AddEntry(patterns, pattern, new MatchEntry(kind, lang, needStart, needEnd, value, -1));
+            }
+            else
+            {
+                var valenceText = rest.Trim();
+                int tab2 = valenceText.IndexOf('\t');
+                if (tab2 >= 0)
+                {
+                    valenceText = valenceText[..tab2];
+                }
+
+                if (!float.TryParse(valenceText, NumberStyles.Float, CultureInfo.InvariantCulture, out float valence) || float.IsNaN(valence) || valence < -4 || valence > 4)
+                {
+                    problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "valence", $"'{valenceText.ToString()}' is not a number in [-4, 4]"));
+                    continue;
+                }
+
+                AddEntry(patterns, pattern, new MatchEntry(EntryKind.Sentiment, lang, needStart, needEnd, valence, -1));
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private sealed record RuleDocumentInfo(string Id, RuleCategory Category, Severity Severity, double Weight, RuleTarget Target, int Language, List<string> Patterns, List<string> Except, bool Enabled);
+
+    private static void AddRulePack(RulePackSource pack, LanguageTable languages, List<(RuleDocumentInfo Info, bool Removed)> rules, Dictionary<string, int> byId, List<ConfigurationProblem> problems)
+    {
+        byte[] utf8 = Encoding.UTF8.GetBytes(pack.Json);
+        RulePackDocument? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize(utf8, ConfigurationJsonContext.Default.RulePackDocument);
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(PolicyLoader.JsonProblem(pack.SourceName, ex));
+            return;
+        }
+
+        if (doc is null)
+        {
+            problems.Add(new ConfigurationProblem(pack.SourceName, 1, "$", "the document is empty; expected a JSON object"));
+            return;
+        }
+
+        void Problem(string path, string message) => problems.Add(new ConfigurationProblem(pack.SourceName, JsonLineLocator.Find(utf8, path), path[2..], message));
+
+        if (string.IsNullOrWhiteSpace(doc.Language) || !IsLanguageTag(doc.Language))
+        {
+            Problem("$.language", $"must be a BCP-47 language tag such as 'en' or 'ja'; was '{doc.Language}'");
+            return;
+        }
+
+        int lang = languages.GetOrAdd(doc.Language);
+        if (lang < 0)
+        {
+            Problem("$.language", $"too many languages (at most {LanguageTable.MaxLanguages})");
+            return;
+        }
+
+        if (doc.Replace)
+        {
+            for (int i = 0; i < rules.Count; i++)
+            {
+                if (rules[i].Info.Language == lang)
+                {
+                    rules[i] = (rules[i].Info, true);
+                }
+            }
+        }
+
+        if (doc.Rules is null)
+        {
+            Problem("$.rules", "is required: a list of rules");
+            return;
+        }
+
+        bool unspaced = LanguageTable.IsUnspaced(languages[lang]);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int r = 0; r < doc.Rules.Count; r++)
+        {
+            var rule = doc.Rules[r];
+            string at = $"$.rules[{r}]";
+            if (rule is null)
+            {
+                Problem(at, "must be an object");
+                continue;
+            }
+
+            int before = problems.Count;
+            if (string.IsNullOrWhiteSpace(rule.Id))
+            {
+                Problem(at, "id is required");
+            }
+            else if (!seen.Add(rule.Id))
+            {
+                Problem(at + ".id", $"duplicate id '{rule.Id}' in this pack");
+            }
+
+            if (!RuleCategoryInfo.TryParse(rule.Category, out var category))
+            {
+                Problem(at + ".category", $"unknown category '{rule.Category}'; expected one of {string.Join(", ", RuleCategoryInfo.Names)}");
+            }
+
+            var severity = Severity.Moderate;
+            if (rule.Severity is not null && !TryParseSeverity(rule.Severity, out severity))
+            {
+                Problem(at + ".severity", $"unknown severity '{rule.Severity}'; expected low, moderate, high or severe");
+            }
+
+            double weight = rule.Weight ?? 0.8;
+            if (!(weight > 0 && weight <= 1))
+            {
+                Problem(at + ".weight", $"must be in (0, 1]; was {weight.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            var target = category is RuleCategory.Insult or RuleCategory.Sexual ? RuleTarget.Person : RuleTarget.Any;
+            if (rule.Target is not null)
+            {
+                switch (rule.Target.Trim().ToLowerInvariant())
+                {
+                    case "person": target = RuleTarget.Person; break;
+                    case "any": target = RuleTarget.Any; break;
+                    default: Problem(at + ".target", $"unknown target '{rule.Target}'; expected person or any"); break;
+                }
+            }
+
+            var list = new List<string>();
+            if (rule.Patterns is null || rule.Patterns.Count == 0)
+            {
+                Problem(at + ".patterns", "must list at least one pattern");
+            }
+            else
+            {
+                for (int p = 0; p < rule.Patterns.Count; p++)
+                {
+                    string? raw = rule.Patterns[p];
+                    var (norm, _, needEnd) = raw is null ? (string.Empty, true, true) : Prepare(raw, unspaced);
+                    if (norm.Length == 0)
+                    {
+                        Problem($"{at}.patterns[{p}]", "must not be empty");
+                    }
+                    else if (!needEnd && !unspaced && norm.Length < 4)
+                    {
+                        Problem($"{at}.patterns[{p}]", $"stem '{raw}' is too short (at least 4 letters), it would match inside innocent words");
+                    }
+                    else
+                    {
+                        list.Add(raw!);
+                    }
+                }
+            }
+
+            var except = new List<string>();
+            if (rule.Except is not null)
+            {
+                for (int p = 0; p < rule.Except.Count; p++)
+                {
+                    if (string.IsNullOrWhiteSpace(rule.Except[p]))
+                    {
+                        Problem($"{at}.except[{p}]", "must not be empty");
+                    }
+                    else
+                    {
+                        except.Add(rule.Except[p]!);
+                    }
+                }
+            }
+
+            if (problems.Count > before)
+            {
+                continue;
+            }
+
+            var info = new RuleDocumentInfo(rule.Id!, category, severity, weight, target, lang, list, except, rule.Enabled ?? true);
+            if (byId.TryGetValue(info.Id, out int existing))
+            {
+                rules[existing] = (rules[existing].Info, true);
+            }
+
+            byId[info.Id] = rules.Count;
+            rules.Add((info, false));
+        }
+    }
+
+    private static bool IsLanguageTag(string tag)
+    {
+        foreach (char c in tag)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return tag.Length is >= 2 and <= 35;
+    }
+
+    internal static bool TryParseSeverity(string name, out Severity severity)
+    {
+        severity = name.Trim().ToLowerInvariant() switch
+        {
+            "low" => Severity.Low,
+            "moderate" or "medium" => Severity.Moderate,
+            "high" => Severity.High,
+            "severe" or "critical" => Severity.Severe,
+            _ => Severity.None,
+        };
+        return severity != Severity.None;
+    }
+}
