@@ -86,7 +86,7 @@ public sealed class EscalationEngine
             Span<char> norm = n <= StackChars ? stackalloc char[StackChars] : (rentedChars = ArrayPool<char>.Shared.Rent(n));
             Span<int> ints = n <= StackChars ? stackalloc int[StackChars * 2] : (rentedInts = ArrayPool<int>.Shared.Rent(n * 2));
             Span<PatternHit> hits = hitCapacity <= StackHits ? stackalloc PatternHit[StackHits] : (rentedHits = ArrayPool<PatternHit>.Shared.Rent(hitCapacity));
-            Span<Candidate> cands = hitCapacity <= StackHits ? stackalloc Candidate[StackHits * 2] : (rentedCands = ArrayPool<Candidate>.Shared.Rent(hitCapacity * 2));
+            Span<Candidate> cands = hitCapacity <= StackHits ? stackalloc Candidate[StackHits * 3] : (rentedCands = ArrayPool<Candidate>.Shared.Rent(hitCapacity * 3));
             hits = hits[..Math.Min(hits.Length, hitCapacity)];
             var map = ints[..Math.Max(n, 1)];
             var tok = ints.Slice(Math.Max(n, 1), Math.Max(n, 1));
@@ -175,7 +175,7 @@ public sealed class EscalationEngine
         var norm = new char[n];
         var ints = new int[n * 2];
         var hits = new PatternHit[hitCapacity];
-        var cands = new Candidate[hitCapacity * 2];
+        var cands = new Candidate[hitCapacity * 3];
         var signals = default(TurnSignals);
         TextAnalyzer.Analyze(_knowledge, Policy, src, explicitLanguage, norm, ints.AsSpan(0, n), ints.AsSpan(n, n), hits, cands, ref signals);
         return signals;

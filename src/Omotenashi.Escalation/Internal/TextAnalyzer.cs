@@ -93,10 +93,13 @@ internal static class TextAnalyzer
 
         // Candidates: entries of active languages whose boundaries hold; sentiment layer in the first half of the
         // buffer, rule layer in the second.
-        int half = cands.Length / 2;
-        var sentBuf = cands[..half];
-        var ruleBuf = cands[half..];
-        int sc = 0, rc = 0;
+        // Addressee, self and object markers are selected on their own, so a longer rule ("your manager")
+        // cannot swallow the "your" that tells who an insult is aimed at.
+        int third = cands.Length / 3;
+        var sentBuf = cands[..third];
+        var ruleBuf = cands.Slice(third, third);
+        var markBuf = cands[(2 * third)..];
+        int sc = 0, rc = 0, mc = 0;
         bool undetermined = lang == LanguageTable.Undetermined;
         for (int h = 0; h < hitCount; h++)
         {
@@ -129,6 +132,13 @@ internal static class TextAnalyzer
                         sentBuf[sc++] = cand;
                     }
                 }
+                else if (entry.Kind == EntryKind.Rule && RuleCategoryInfo.IsMarker(k.Rules[entry.Rule].Category))
+                {
+                    if (mc < markBuf.Length)
+                    {
+                        markBuf[mc++] = cand;
+                    }
+                }
                 else if (rc < ruleBuf.Length)
                 {
                     ruleBuf[rc++] = cand;
@@ -138,9 +148,10 @@ internal static class TextAnalyzer
 
         var sentiment = SelectLeftmostLongest(sentBuf[..sc]);
         var rules = SelectLeftmostLongest(ruleBuf[..rc]);
+        var markers = SelectLeftmostLongest(markBuf[..mc]);
 
         ScoreSentiment(src, norm, map, tok, sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
-        ScoreRules(k, policy, norm, map, tok, rules, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreRules(k, policy, norm, map, tok, rules, markers, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
 
         s.Emphasis = Emphasis(counts);
         s.Fingerprint = Fingerprint(norm, out s.Letters);
@@ -335,7 +346,7 @@ internal static class TextAnalyzer
         return Math.Clamp(e, 0, 1);
     }
 
-    private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
+    private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
     {
         double noOr = 1;
         double profanity = 0;
@@ -360,7 +371,7 @@ internal static class TextAnalyzer
             int length = map[item.End - 1] + 1 - start;
             if (RuleCategoryInfo.IsHarassment(cat))
             {
-                double factor = rule.Target == RuleTarget.Any ? 1 : TargetFactor(policy, items, entries, rules, tok, i, unspaced);
+                double factor = rule.Target == RuleTarget.Any ? 1 : TargetFactor(policy, item, markers, entries, rules, tok, unspaced);
                 double strength = rule.Weight * factor;
                 if (factor < policy.ImplicitTargetFactor && factor < 1)
                 {
@@ -401,18 +412,12 @@ internal static class TextAnalyzer
     /// idiot), and the implicit factor when no marker is near (chat insults are usually aimed at the other side).
     /// Ties go to the thing: frustration is not harassment.
     /// </summary>
-    private static double TargetFactor(EscalationPolicy policy, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, int index, bool unspaced)
+    private static double TargetFactor(EscalationPolicy policy, in Candidate hit, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced)
     {
-        ref readonly var hit = ref items[index];
         int best = int.MaxValue;
         RuleCategory bestCat = RuleCategory.Insult;
         for (int i = 0; i < items.Length; i++)
         {
-            if (i == index)
-            {
-                continue;
-            }
-
             var e = entries[items[i].Entry];
             if (e.Kind != EntryKind.Rule)
             {

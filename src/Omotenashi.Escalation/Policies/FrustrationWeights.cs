@@ -6,8 +6,8 @@ namespace Omotenashi.Escalation;
 /// </summary>
 public sealed record FrustrationWeights
 {
-    /// <summary>Intercept. The default value is -3.2 (a neutral turn scores about 0.04).</summary>
-    public double Bias { get; init; } = -3.2;
+    /// <summary>Intercept. The default value is -2.6 (a neutral turn scores about 0.07).</summary>
+    public double Bias { get; init; } = -2.6;
 
     /// <summary>How negative this turn is (−sentiment, clipped at 0). The default value is 3.4.</summary>
     public double NegativeLevel { get; init; } = 3.4;

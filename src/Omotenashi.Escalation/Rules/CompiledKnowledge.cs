@@ -235,7 +235,9 @@ internal sealed class CompiledKnowledge
 
             string term = line[..tab].ToString();
             var rest = line[(tab + 1)..];
-            var (pattern, needStart, needEnd) = Prepare(term, unspaced);
+
+            // Shared emoticons written in ASCII (":/", "xd") need word boundaries, so "http://" is no frown.
+            var (pattern, needStart, needEnd) = Prepare(term, unspaced && !(lang == AllLanguages && Ascii.IsValid(term)));
             if (pattern.Length == 0)
             {
                 problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "term", "the term is empty after normalisation"));

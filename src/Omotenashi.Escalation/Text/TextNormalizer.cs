@@ -30,6 +30,18 @@ internal static class TextNormalizer
         for (int i = 0; i < source.Length; i++)
         {
             char raw = source[i];
+
+            // Variation selectors and emoji skin-tone modifiers carry no meaning for matching.
+            if (raw is '\uFE0F' or '\uFE0E' || (raw == '\uD83C' && i + 1 < source.Length && source[i + 1] is >= '\uDFFB' and <= '\uDFFF'))
+            {
+                if (raw == '\uD83C')
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
             char c = FoldChar(raw);
 
             // Half-width or combining voicing marks merge into the previous kana.
@@ -91,9 +103,25 @@ internal static class TextNormalizer
                 CountLetter(raw, c, ref counts, ref wordUpper, ref wordLower);
                 c = FoldCase(c);
 
-                // Stretched letters: a third identical letter in a row is dropped ('w' is Japanese laughter: kept).
-                if (o >= 2 && dest[o - 1] == c && dest[o - 2] == c && c != 'w' && c != 'ｗ' && map[o - 1] == i - 1)
+                // Stretched letters: a run of 3+ identical letters becomes one ("fuuuck", "sooo", "すごーーい");
+                // 'w' is Japanese laughter and kept as written.
+                if (c != 'w' && i + 2 < source.Length && FoldCase(FoldChar(source[i + 1])) == c && FoldCase(FoldChar(source[i + 2])) == c)
                 {
+                    int j = i + 3;
+                    while (j < source.Length && FoldCase(FoldChar(source[j])) == c)
+                    {
+                        j++;
+                    }
+
+                    for (int k = i + 1; k < j; k++)
+                    {
+                        CountLetter(source[k], c, ref counts, ref wordUpper, ref wordLower);
+                    }
+
+                    dest[o] = c;
+                    map[o] = i;
+                    o++;
+                    i = j - 1;
                     continue;
                 }
             }
@@ -313,9 +341,10 @@ internal static class TextNormalizer
             return letterAfter;
         }
 
+        // Digits fold only with a letter after them in the word: "sh1t", "1d10t"; never "abc123" or "covid19".
         bool letterBefore = i > 0 && char.IsLetter(FoldChar(source[i - 1]));
         bool nextLetter = i + 1 < source.Length && char.IsLetter(FoldChar(source[i + 1]));
-        return (letterBefore || nextLetter) && (letterAfter || letterBefore);
+        return letterAfter && (letterBefore || nextLetter || (i + 1 < source.Length && IsLeet(FoldChar(source[i + 1]))));
     }
 
     private static bool IsSeparator(char c) => c is ' ' or '.' or '-' or '_' or '*' or '・' or '/' or ',' or '+' or '~';
@@ -378,6 +407,13 @@ internal static class TextNormalizer
             }
 
             if (next + 1 >= source.Length || !char.IsLetter(FoldChar(source[next + 1])) && !IsLeet(FoldChar(source[next + 1])))
+            {
+                i = next;
+                break;
+            }
+
+            // The next letter must stand alone too ("f u c k you": the run stops before "you").
+            if (next + 2 < source.Length && char.IsLetterOrDigit(FoldChar(source[next + 2])))
             {
                 i = next;
                 break;
