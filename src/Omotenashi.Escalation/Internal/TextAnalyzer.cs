@@ -28,6 +28,8 @@ internal static class TextAnalyzer
     private const int TargetWindowTokens = 4;
     private const int TargetWindowChars = 12;
 
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?;:,。！？、；\n");
+
     public static int Analyze(
         CompiledKnowledge k,
         EscalationPolicy policy,
@@ -243,8 +245,9 @@ internal static class TextAnalyzer
                 {
                     ref readonly var prev = ref items[j];
                     int distance = unspaced ? item.Start - prev.End : tok[item.Start] - tok[Math.Max(prev.End - 1, 0)];
-                    if (distance > (unspaced ? JapaneseModifierGap : SpacedWindow))
+                    if (distance > (unspaced ? JapaneseModifierGap : SpacedWindow) || (prev.End < item.Start && norm[prev.End..item.Start].IndexOfAny(ClauseBreaks) >= 0))
                     {
+                        // Modifiers reach only within the clause: "nobody called. Pathetic" is not negated.
                         break;
                     }
 
@@ -431,6 +434,13 @@ internal static class TextAnalyzer
             }
 
             ref readonly var m = ref items[i];
+            if (cat == RuleCategory.Self && m.Start >= hit.Start)
+            {
+                // The speaker is the target only as the subject before the insult ("I'm such an idiot"),
+                // not in "you idiot, I know …".
+                continue;
+            }
+
             int d;
             if (unspaced)
             {

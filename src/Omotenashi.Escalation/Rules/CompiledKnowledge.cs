@@ -160,7 +160,16 @@ internal sealed class CompiledKnowledge
             t = t[1..];
         }
 
-        return (TextNormalizer.Normalize(t).Trim(), needStart, needEnd);
+        string pattern = TextNormalizer.Normalize(t).Trim();
+
+        // A boundary is only needed next to a word character: ":)" may follow a word, "xd" may not.
+        if (pattern.Length > 0)
+        {
+            needStart &= char.IsLetterOrDigit(pattern[0]);
+            needEnd &= char.IsLetterOrDigit(pattern[^1]);
+        }
+
+        return (pattern, needStart, needEnd);
     }
 
     /// <summary>The pattern and, for abuse terms in spaced languages, its masked spellings (<c>f*ck</c>, <c>f**k</c>).</summary>
