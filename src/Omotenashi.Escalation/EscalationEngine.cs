@@ -431,6 +431,7 @@ public sealed class EscalationEngine
                 confidence = Math.Max(weight, frustration);
                 urgency = frustration >= 0.8 || ReferenceEquals(code, ReasonCodes.HumanLegal) || ReferenceEquals(code, ReasonCodes.HumanHardship) ? Urgency.High : Urgency.Normal;
                 reasons.Add(new Reason(code, source, weight, turnNo, ev.Start, ev.Length, ev.RuleId));
+                AddCueReasons(ref reasons, ref s, p, turnNo, code);
             }
             else if (state.WithHuman)
             {
@@ -503,6 +504,23 @@ public sealed class EscalationEngine
             _policyName,
             _policyVersion,
             next);
+    }
+
+    /// <summary>Every human cue that fired also becomes a reason (weaker than the one that decided).</summary>
+    private static void AddCueReasons(ref ReasonCollector reasons, ref TurnSignals s, EscalationPolicy p, int turnNo, string decided)
+    {
+        AddIf(ref reasons, s.Legal, ReasonCodes.HumanLegal, HumanCues.Legal, p, turnNo, decided);
+        AddIf(ref reasons, s.Hardship, ReasonCodes.HumanHardship, HumanCues.Hardship, p, turnNo, decided);
+        AddIf(ref reasons, s.StaffComplaint, ReasonCodes.HumanStaffComplaint, HumanCues.StaffComplaint, p, turnNo, decided);
+        AddIf(ref reasons, s.Churn, ReasonCodes.HumanChurn, HumanCues.Churn, p, turnNo, decided);
+
+        static void AddIf(ref ReasonCollector reasons, in Evidence e, string code, HumanCues cue, EscalationPolicy p, int turnNo, string decided)
+        {
+            if (e.Found && (p.HumanCues & cue) != 0 && !ReferenceEquals(code, decided))
+            {
+                reasons.Add(new Reason(code, ReasonSource.Rule, 0.5, turnNo, e.Start, e.Length, e.RuleId));
+            }
+        }
     }
 
     private static void AddHarassmentReasons(ref ReasonCollector reasons, ref TurnSignals s, int turnNo)

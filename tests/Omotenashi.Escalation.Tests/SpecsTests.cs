@@ -73,7 +73,7 @@ public class SpecsTests
         bool contains = root.GetProperty("contains").GetBoolean();
         string? language = root.TryGetProperty("language", out var l) ? l.GetString() : null;
         var d = EscalationEngine.CreateDefault().Decide(new CustomerTurn(text) { Language = language });
-        bool hit = d.Harassment > 0 || d.Reasons.Contains(ReasonCodes.SignalProfanity);
+        bool hit = d.Reasons.Any(r => r.Code.StartsWith("kasuhara.", StringComparison.Ordinal) || r.Code == ReasonCodes.SignalProfanity);
         Assert.True(contains == hit, $"obfuscation.jsonl:{line}: '{text}' expected {(contains ? "a hit" : "no hit")}, harassment={d.Harassment:0.00} [{string.Join(", ", d.Reasons.Select(r => r.Code))}]");
     }
 }

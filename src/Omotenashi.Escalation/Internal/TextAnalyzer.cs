@@ -27,8 +27,11 @@ internal static class TextAnalyzer
     private const int JapaneseModifierGap = 4;
     private const int TargetWindowTokens = 4;
     private const int TargetWindowChars = 12;
+    private const double UntargetedProfanityFactor = 0.1;
+    private const int ShortTurnWords = 4;
+    private const double HostileAddressFactor = 0.3;
 
-    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?;:,。！？、；\n");
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?。！？\n");
 
     public static int Analyze(
         CompiledKnowledge k,
@@ -117,8 +120,8 @@ internal static class TextAnalyzer
                 bool active = entry.Language == lang || entry.Language == CompiledKnowledge.AllLanguages;
                 if (!active && entry.Kind >= EntryKind.Rule)
                 {
-                    // Rules in their own script fire in any text (they need that script to match at all).
-                    active = undetermined || entry.Language is LanguageTable.Japanese or LanguageTable.Russian;
+                    // Rules written in a non-Latin script fire in any text (they need that script to match at all).
+                    active = undetermined || entry.ScriptBound;
                 }
 
                 if (!active || !BoundaryOk(norm, hit.Start, hit.End, entry.NeedStart, entry.NeedEnd))
@@ -398,6 +401,25 @@ internal static class TextAnalyzer
             {
                 profanity = Math.Max(profanity, rule.Weight);
                 s.ProfanityEvidence.Offer(rule.Weight * 0.5, start, length, rule.Id);
+                if (AddresseeRightBefore(norm, item, markers, entries, rules, tok, unspaced))
+                {
+                    // Swearing predicated of the addressee ("you are shit", "ur shitty", "お前クソ") is an insult.
+                    double strength = rule.Weight * 0.8;
+                    noOr *= 1 - strength;
+                    s.Categories |= KasuHaraCategories.Insult;
+                    s.Severity = s.Severity < Severity.Moderate ? Severity.Moderate : s.Severity;
+                    s.Insult.Offer(strength, start, length, rule.Id, Severity.Moderate);
+                }
+                else
+                {
+                    // Untargeted swearing: a trace of hostility in the score, never a route by itself.
+                    noOr *= 1 - (UntargetedProfanityFactor * rule.Weight);
+                }
+            }
+            else if (cat == RuleCategory.HumanRequest && rule.Severity == Severity.Low && tok[^1] > ShortTurnWords && !unspaced && !norm[item.Start..item.End].Contains(' '))
+            {
+                // Bare words ("operator", "human") ask for a person only when they are (almost) the whole turn.
+                continue;
             }
             else
             {
@@ -405,8 +427,56 @@ internal static class TextAnalyzer
             }
         }
 
+        // Hostility addressed to the agent ("you are terrible") ranks above the same words about a thing, but stays
+        // far below the harassment threshold: negative sentiment alone never makes kasu-hara.
+        if (s.Compound < -0.2)
+        {
+            foreach (ref readonly var m in markers)
+            {
+                var e = entries[m.Entry];
+                if (e.Kind == EntryKind.Rule && rules[e.Rule].Category == RuleCategory.Addressee)
+                {
+                    noOr *= 1 - (HostileAddressFactor * -s.Compound);
+                    break;
+                }
+            }
+        }
+
         s.HarassmentNoOr = noOr;
         s.Profanity = profanity;
+    }
+
+    /// <summary>Whether an addressee marker stands at most two tokens (or four characters) before the hit, in the same clause, with no thing between.</summary>
+    private static bool AddresseeRightBefore(ReadOnlySpan<char> norm, in Candidate hit, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced)
+    {
+        bool found = false;
+        foreach (ref readonly var m in markers)
+        {
+            if (m.End > hit.Start)
+            {
+                break;
+            }
+
+            var e = entries[m.Entry];
+            if (e.Kind != EntryKind.Rule)
+            {
+                continue;
+            }
+
+            int d = unspaced ? hit.Start - m.End : tok[hit.Start] - tok[m.End - 1];
+            bool near = d <= (unspaced ? 4 : 2) && norm[m.End..hit.Start].IndexOfAny(ClauseBreaks) < 0;
+            var cat = rules[e.Rule].Category;
+            if (cat == RuleCategory.Addressee)
+            {
+                found = near;
+            }
+            else if (near)
+            {
+                found = false; // "your app is shit": the thing is the subject
+            }
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -38,8 +38,8 @@ public sealed record EscalationPolicy
     /// <summary>A conversation this long with continued hostility counts as holding staff. The default value is 90 minutes.</summary>
     public TimeSpan TimeBindingDuration { get; init; } = TimeSpan.FromMinutes(90);
 
-    /// <summary>Strength of a person-targeted rule when no addressee, object or self marker is near (chat insults are usually aimed at the interlocutor). The default value is 0.65.</summary>
-    public double ImplicitTargetFactor { get; init; } = 0.65;
+    /// <summary>Strength of a person-targeted rule when no addressee, object or self marker is near (chat insults are usually aimed at the interlocutor). The default value is 0.7.</summary>
+    public double ImplicitTargetFactor { get; init; } = 0.7;
 
     /// <summary>Strength of a person-targeted rule when it is aimed at a thing ("this stupid app"). The default value is 0.15.</summary>
     public double ObjectTargetFactor { get; init; } = 0.15;

@@ -78,7 +78,7 @@ internal sealed class CompiledKnowledge
             {
                 foreach (var (pattern, needStart, needEnd) in Expand(raw, unspaced, maskVariants: info.Category <= RuleCategory.Profanity))
                 {
-                    AddEntry(patterns, pattern, new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index));
+                    AddEntry(patterns, pattern, new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index, IsScriptBound(pattern)));
                 }
             }
 
@@ -141,6 +141,23 @@ internal sealed class CompiledKnowledge
         }
 
         list.Add(entry);
+    }
+
+    /// <summary>
+    /// Whether a pattern is written in a script other than Latin (kana, kanji, Cyrillic …): such rules can fire in
+    /// text of any detected language, since the script itself says what they are.
+    /// </summary>
+    private static bool IsScriptBound(string pattern)
+    {
+        foreach (char c in pattern)
+        {
+            if (char.IsLetter(c) && c >= '\u0370')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Strips stem markers, normalises like customer text, and says which word boundaries the term needs.</summary>
@@ -253,7 +270,7 @@ internal sealed class CompiledKnowledge
                 continue;
             }
 
-            if (!needEnd && !unspaced && pattern.Length < 3)
+            if (!unspaced && term.Trim().EndsWith('*') && pattern.Length < 3)
             {
                 problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "term", $"stem '{term}' is too short (at least 3 letters)"));
                 continue;
@@ -425,12 +442,12 @@ internal sealed class CompiledKnowledge
                 for (int p = 0; p < rule.Patterns.Count; p++)
                 {
                     string? raw = rule.Patterns[p];
-                    var (norm, _, needEnd) = raw is null ? (string.Empty, true, true) : Prepare(raw, unspaced);
+                    var (norm, _, _) = raw is null ? (string.Empty, true, true) : Prepare(raw, unspaced);
                     if (norm.Length == 0)
                     {
                         Problem($"{at}.patterns[{p}]", "must not be empty");
                     }
-                    else if (!needEnd && !unspaced && norm.Length < 4)
+                    else if (!unspaced && raw!.Trim().EndsWith('*') && norm.Length < 4)
                     {
                         Problem($"{at}.patterns[{p}]", $"stem '{raw}' is too short (at least 4 letters), it would match inside innocent words");
                     }

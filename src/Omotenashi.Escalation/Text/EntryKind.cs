@@ -15,7 +15,7 @@ internal enum EntryKind : byte
 }
 
 /// <summary>What a compiled pattern means in one language. One pattern can carry several entries.</summary>
-internal readonly record struct MatchEntry(EntryKind Kind, byte Language, bool NeedStart, bool NeedEnd, float Value, int Rule)
+internal readonly record struct MatchEntry(EntryKind Kind, byte Language, bool NeedStart, bool NeedEnd, float Value, int Rule, bool ScriptBound = false)
 {
     public bool IsSentimentLayer => Kind <= EntryKind.PoliteHostile;
 }

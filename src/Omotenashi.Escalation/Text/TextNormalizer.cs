@@ -73,6 +73,24 @@ internal static class TextNormalizer
                 continue;
             }
 
+            // Commas and semicolons join words like spaces do, so "I know, where you live" still matches a phrase;
+            // runs of spaces become one.
+            if (c is ',' or '、' or ';' or '，' or '；')
+            {
+                c = ' ';
+            }
+
+            if (c == ' ' && o > 0 && dest[o - 1] == ' ')
+            {
+                if (inWord)
+                {
+                    EndWord(dest, tokenStart, o, wordUpper, wordLower, ref counts);
+                    inWord = false;
+                }
+
+                continue;
+            }
+
             bool isLetter = char.IsLetter(c);
             bool wordChar = isLetter || char.IsDigit(c) || IsLeet(c) || c is '*' or '\'';
 
