@@ -155,8 +155,8 @@ internal static class TextAnalyzer
         var rules = SelectLeftmostLongest(ruleBuf[..rc]);
         var markers = SelectLeftmostLongest(markBuf[..mc]);
 
-        ScoreSentiment(src, norm, map, tok, sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
-        ScoreRules(k, policy, norm, map, tok, rules, markers, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreSentiment(src, norm, map[..n], tok[..n], sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreRules(k, policy, norm, map[..n], tok[..n], rules, markers, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
 
         s.Emphasis = Emphasis(counts);
         s.Fingerprint = Fingerprint(norm, out s.Letters);
