@@ -272,7 +272,7 @@ internal static class TextAnalyzer
                 {
                     ref readonly var next = ref items[i + 1];
                     var ne = entries[next.Entry];
-                    if (ne.Kind == EntryKind.PostNegator && next.Start - item.End <= 2)
+                    if (ne.Kind == EntryKind.PostNegator && next.Start - item.End <= 2 && !RhetoricalQuestion(norm, next.End))
                     {
                         negation = ne.Value;
                     }
@@ -322,6 +322,23 @@ internal static class TextAnalyzer
         s.Compound = Math.Clamp(compound, -1, 1);
         s.NegativeSentiment.Strength = Math.Min(1, -mostNegative / 4);
         s.PositiveSentiment.Strength = Math.Min(1, mostPositive / 4);
+    }
+
+    /// <summary>"詐欺じゃないの？", "最悪じゃないか": a negation closing a question asserts, it does not negate.</summary>
+    private static bool RhetoricalQuestion(ReadOnlySpan<char> norm, int after)
+    {
+        var rest = norm[after..].TrimStart(' ');
+        if (rest.IsEmpty)
+        {
+            return false;
+        }
+
+        if (rest[0] is '?' or 'か')
+        {
+            return true;
+        }
+
+        return rest.Length >= 2 && rest[0] is 'の' or 'よ' or 'ん' && rest[1] is '?' or 'か';
     }
 
     private static bool IsShouted(ReadOnlySpan<char> src, ReadOnlySpan<int> map, int start, int end)

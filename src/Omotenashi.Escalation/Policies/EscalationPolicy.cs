@@ -17,8 +17,8 @@ public sealed record EscalationPolicy
     /// <summary>Harassment score at or above which the route is kasu-hara. The default value is 0.5.</summary>
     public double HarassmentThreshold { get; init; } = 0.5;
 
-    /// <summary>Frustration score at or above which the route is human. The default value is 0.5.</summary>
-    public double FrustrationThreshold { get; init; } = 0.5;
+    /// <summary>Frustration score at or above which the route is human. The default value is 0.45.</summary>
+    public double FrustrationThreshold { get; init; } = 0.45;
 
     /// <summary>Whether an explicit request for a person goes to a human (unless the turn is severe abuse). The default value is <see langword="true"/>.</summary>
     public bool HonorExplicitRequests { get; init; } = true;
@@ -68,7 +68,7 @@ public sealed record EscalationPolicy
     /// <summary>Weights of the frustration curve.</summary>
     public FrustrationWeights Frustration { get; init; } = new();
 
-    /// <summary>The balanced default: hands frustrated customers to a human at frustration 0.5; boundary, warning, end.</summary>
+    /// <summary>The balanced default: hands frustrated customers to a human at frustration 0.45; boundary, warning, end.</summary>
     public static EscalationPolicy Balanced { get; } = new();
 
     /// <summary>
