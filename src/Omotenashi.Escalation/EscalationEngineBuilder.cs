@@ -23,6 +23,13 @@ public sealed class EscalationEngineBuilder
     /// <summary>The default for <see cref="MaxMatches"/>: 8,192 pattern matches per turn.</summary>
     public const int DefaultMaxMatches = 8192;
 
+    private static readonly Lazy<CompiledKnowledge> BuiltInOnly = new(static () =>
+    {
+        var problems = new List<ConfigurationProblem>();
+        var knowledge = CompiledKnowledge.Compile(BuiltInResources.All(), problems);
+        return problems.Count > 0 ? throw new EscalationConfigurationException(problems) : knowledge;
+    });
+
     private readonly List<KnowledgeSource> _sources = [];
     private readonly List<ConfigurationProblem> _deferredProblems = [];
     private EscalationPolicy _policy = EscalationPolicy.Balanced;
@@ -155,8 +162,18 @@ public sealed class EscalationEngineBuilder
             problems.Add(new ConfigurationProblem("builder", 0, nameof(MaxMatches), $"must be at least 64; was {MaxMatches}"));
         }
 
-        var sources = UseBuiltInPacks ? BuiltInResources.All().Concat(_sources) : _sources;
-        var knowledge = CompiledKnowledge.Compile(sources, problems);
+        CompiledKnowledge knowledge;
+        if (UseBuiltInPacks && _sources.Count == 0)
+        {
+            // The common case: only the built-in packs. They are compiled once per process and shared
+            // (the compiled form is immutable).
+            knowledge = BuiltInOnly.Value;
+        }
+        else
+        {
+            var sources = UseBuiltInPacks ? BuiltInResources.All().Concat(_sources) : _sources;
+            knowledge = CompiledKnowledge.Compile(sources, problems);
+        }
         if (problems.Count > 0)
         {
             throw new EscalationConfigurationException(problems);

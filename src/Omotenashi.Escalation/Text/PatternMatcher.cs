@@ -71,33 +71,31 @@ internal sealed class PatternMatcher
 
         int n = output.Count;
 
-        // Compressed sparse rows, children sorted by char for binary search.
-        var counts = new int[n + 1];
+        // Compressed sparse rows, children sorted by char for binary search: one sort of all edges by
+        // (parent, char) — the key layout — instead of a sort per node.
+        var keys = new long[edges.Count];
+        var nodes = new int[edges.Count];
+        int e = 0;
         foreach (var kv in edges)
         {
-            counts[(int)(kv.Key >> 16)]++;
+            keys[e] = kv.Key;
+            nodes[e] = kv.Value;
+            e++;
         }
 
+        Array.Sort(keys, nodes);
         var childStart = new int[n + 1];
-        for (int i = 0; i < n; i++)
+        var childChar = new char[keys.Length];
+        var childNode = nodes;
+        for (int k = 0; k < keys.Length; k++)
         {
-            childStart[i + 1] = childStart[i] + counts[i];
-        }
-
-        var childChar = new char[edges.Count];
-        var childNode = new int[edges.Count];
-        var fill = new int[n];
-        foreach (var kv in edges)
-        {
-            int parent = (int)(kv.Key >> 16);
-            int slot = childStart[parent] + fill[parent]++;
-            childChar[slot] = (char)(kv.Key & 0xFFFF);
-            childNode[slot] = kv.Value;
+            childStart[(int)(keys[k] >> 16) + 1]++;
+            childChar[k] = (char)(keys[k] & 0xFFFF);
         }
 
         for (int i = 0; i < n; i++)
         {
-            Array.Sort(childChar, childNode, childStart[i], childStart[i + 1] - childStart[i]);
+            childStart[i + 1] += childStart[i];
         }
 
         var rootNext = new int[char.MaxValue + 1];

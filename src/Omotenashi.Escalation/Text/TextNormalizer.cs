@@ -75,7 +75,7 @@ internal static class TextNormalizer
 
             // Commas and semicolons join words like spaces do, so "I know, where you live" still matches a phrase;
             // runs of spaces become one.
-            if (c is ',' or '、' or ';' or '，' or '；')
+            if (c is ',' or '、' or '，')
             {
                 c = ' ';
             }
