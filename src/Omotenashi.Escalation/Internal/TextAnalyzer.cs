@@ -466,6 +466,17 @@ internal static class TextAnalyzer
     /// <summary>Whether an addressee marker stands at most two tokens (or four characters) before the hit, in the same clause, with no thing between.</summary>
     private static bool AddresseeRightBefore(ReadOnlySpan<char> norm, in Candidate hit, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced)
     {
+        // The swearword must close the clause ("you are shit", "ur shitty"): in "your damn phone line" or
+        // "Er förbannade telefonlinje" a thing follows and the swearing is about the thing.
+        if (!unspaced)
+        {
+            var rest = norm[hit.End..].TrimStart(' ');
+            if (!rest.IsEmpty && char.IsLetterOrDigit(rest[0]))
+            {
+                return false;
+            }
+        }
+
         bool found = false;
         foreach (ref readonly var m in markers)
         {
