@@ -7,7 +7,7 @@ using System.Threading.Channels;
 using Helpdesk;
 using Microsoft.Extensions.DependencyInjection;
 using Omotenashi.Escalation;
-using Queue = System.Threading.Channels.Channel; // Omotenashi.Escalation.Channel is the turn's medium
+using Queue = System.Threading.Channels.Channel;
 
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60)); // never hang CI
@@ -106,7 +106,7 @@ var results = await Task.WhenAll(Script.Conversations.Select((c, index) => Task.
             continue;
         }
 
-        var turn = new CustomerTurn(line.Text) { Timestamp = start.AddSeconds(40 * i), Channel = Omotenashi.Escalation.Channel.Chat };
+        var turn = new CustomerTurn(line.Text) { Timestamp = start.AddSeconds(40 * i), Channel = TurnChannel.Chat };
         var d = await engine.DecideAsync(store, c.Id, turn, ct);
         last = d;
         Say(who, $" user: {Pii.Mask(line.Text)}");

@@ -157,13 +157,13 @@ internal sealed record InputLine(string Id, string Conversation, string Text, bo
         return null;
     }
 
-    private static Channel ParseChannel(string? name) => name?.ToLowerInvariant() switch
+    private static TurnChannel ParseChannel(string? name) => name?.ToLowerInvariant() switch
     {
-        null or "chat" or "web" => Channel.Chat,
-        "phone" or "voice" => Channel.Phone,
-        "email" or "e-mail" or "mail" => Channel.Email,
-        "sms" or "messaging" or "messenger" => Channel.Messaging,
-        "social" => Channel.Social,
-        _ => Channel.Other,
+        null or "chat" or "web" => TurnChannel.Chat,
+        "phone" or "voice" => TurnChannel.Phone,
+        "email" or "e-mail" or "mail" => TurnChannel.Email,
+        "sms" or "messaging" or "messenger" => TurnChannel.Messaging,
+        "social" => TurnChannel.Social,
+        _ => TurnChannel.Other,
     };
 }

@@ -13,8 +13,8 @@ public readonly record struct CustomerTurn
     /// <summary>What the customer wrote or said.</summary>
     public string Text { get; init; } = string.Empty;
 
-    /// <summary>The medium. The default value is <see cref="Channel.Chat"/>.</summary>
-    public Channel Channel { get; init; }
+    /// <summary>The medium. The default value is <see cref="TurnChannel.Chat"/>.</summary>
+    public TurnChannel Channel { get; init; }
 
     /// <summary>BCP-47 language tag when the host knows it (<c>ja</c>, <c>en-US</c>); detected when <see langword="null"/>.</summary>
     public string? Language { get; init; }

@@ -279,11 +279,11 @@ public sealed class EscalationEngine
         // Signals worth explaining even when they did not decide.
         if (s.NegativeSentiment.Strength > 0 && compound <= -0.3)
         {
-            reasons.Add(new Reason(ReasonCodes.SentimentNegative, ReasonSource.Sentiment, negLevel, turnNo, s.NegativeSentiment.Start, s.NegativeSentiment.Length));
+            reasons.Add(new Reason(ReasonCodes.SentimentNegative, ReasonSource.Sentiment, negLevel * 0.5, turnNo, s.NegativeSentiment.Start, s.NegativeSentiment.Length));
         }
         else if (s.PositiveSentiment.Strength > 0 && compound >= 0.3)
         {
-            reasons.Add(new Reason(ReasonCodes.SentimentPositive, ReasonSource.Sentiment, compound * 0.5, turnNo, s.PositiveSentiment.Start, s.PositiveSentiment.Length));
+            reasons.Add(new Reason(ReasonCodes.SentimentPositive, ReasonSource.Sentiment, compound * 0.4, turnNo, s.PositiveSentiment.Start, s.PositiveSentiment.Length));
         }
 
         if (s.ProfanityEvidence.Found)

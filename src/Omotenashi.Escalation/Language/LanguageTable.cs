@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Omotenashi.Escalation;
 
 /// <summary>Languages known to an engine. Index 0 is <c>und</c> (undetermined); built-in languages come next; host packs may add more.</summary>
@@ -42,8 +44,17 @@ internal sealed class LanguageTable
             }
         }
 
+        // Only a well-formed primary subtag (2–8 ASCII letters) is kept: anything else is "und", so host input
+        // that is not a language never reaches decisions, logs or telemetry tags.
+        if (tag.Length is < 2 or > 8 || !Ascii.IsValid(tag) || tag.ContainsAnyExcept(AsciiLetters))
+        {
+            return "und";
+        }
+
         return tag.ToString().ToLowerInvariant();
     }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     public int IndexOf(string? tag)
     {

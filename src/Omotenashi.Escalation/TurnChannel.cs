@@ -1,7 +1,7 @@
 namespace Omotenashi.Escalation;
 
 /// <summary>The medium a turn arrived on.</summary>
-public enum Channel
+public enum TurnChannel
 {
     /// <summary>Web or app chat.</summary>
     Chat = 0,
