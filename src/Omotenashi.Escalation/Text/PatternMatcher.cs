@@ -40,62 +40,69 @@ internal sealed class PatternMatcher
     /// <summary>Builds the automaton. Patterns must be distinct and non-empty; their index is the pattern id.</summary>
     public static PatternMatcher Build(IReadOnlyList<string> patterns)
     {
-        // Trie with a hash of (node, char) → child during construction.
-        var edges = new Dictionary<long, int>(patterns.Count * 4);
-        var output = new List<int> { -1 };
-        var parentChar = new List<char> { '\0' };
-        var depth = new List<int> { 0 };
+        // Insert the patterns in ordinal order: a pattern shares its longest common prefix with the previous one,
+        // so the trie is built with a path stack, no hashing; every node's children are created in ascending
+        // character order, and one counting pass by parent yields sorted compressed rows.
+        var order = new int[patterns.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) => string.CompareOrdinal(patterns[x], patterns[y]));
         var lengths = new int[patterns.Count];
-        for (int p = 0; p < patterns.Count; p++)
+        var edgeParent = new List<int>(patterns.Count * 4);
+        var edgeChar = new List<char>(patterns.Count * 4);
+        var output = new List<int>(patterns.Count * 4) { -1 };
+        var path = new List<int> { 0 };
+        string previous = string.Empty;
+        foreach (int p in order)
         {
             string s = patterns[p];
-            int node = 0;
-            foreach (char c in s)
+            int common = 0;
+            int max = Math.Min(s.Length, previous.Length);
+            while (common < max && s[common] == previous[common])
             {
-                long key = ((long)node << 16) | c;
-                if (!edges.TryGetValue(key, out int next))
-                {
-                    next = output.Count;
-                    output.Add(-1);
-                    parentChar.Add(c);
-                    depth.Add(depth[node] + 1);
-                    edges.Add(key, next);
-                }
-
-                node = next;
+                common++;
             }
 
-            output[node] = p;
+            path.RemoveRange(common + 1, path.Count - common - 1);
+            for (int i = common; i < s.Length; i++)
+            {
+                int node = output.Count;
+                output.Add(-1);
+                edgeParent.Add(path[^1]);
+                edgeChar.Add(s[i]);
+                path.Add(node);
+            }
+
+            output[path[s.Length]] = p;
             lengths[p] = s.Length;
+            previous = s;
         }
 
         int n = output.Count;
-
-        // Compressed sparse rows, children sorted by char for binary search: one sort of all edges by
-        // (parent, char) — the key layout — instead of a sort per node.
-        var keys = new long[edges.Count];
-        var nodes = new int[edges.Count];
-        int e = 0;
-        foreach (var kv in edges)
-        {
-            keys[e] = kv.Key;
-            nodes[e] = kv.Value;
-            e++;
-        }
-
-        Array.Sort(keys, nodes);
+        int edges = edgeParent.Count; // edge e leads to node e + 1
         var childStart = new int[n + 1];
-        var childChar = new char[keys.Length];
-        var childNode = nodes;
-        for (int k = 0; k < keys.Length; k++)
+        for (int e = 0; e < edges; e++)
         {
-            childStart[(int)(keys[k] >> 16) + 1]++;
-            childChar[k] = (char)(keys[k] & 0xFFFF);
+            childStart[edgeParent[e] + 1]++;
         }
 
         for (int i = 0; i < n; i++)
         {
             childStart[i + 1] += childStart[i];
+        }
+
+        var childChar = new char[edges];
+        var childNode = new int[edges];
+        var fill = new int[n];
+        for (int e = 0; e < edges; e++)
+        {
+            int parent = edgeParent[e];
+            int slot = childStart[parent] + fill[parent]++;
+            childChar[slot] = edgeChar[e];
+            childNode[slot] = e + 1;
         }
 
         var rootNext = new int[char.MaxValue + 1];

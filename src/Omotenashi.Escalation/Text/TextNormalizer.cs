@@ -172,11 +172,68 @@ internal static class TextNormalizer
     /// <summary>Normalises a whole string (used at build time for lexicon and rule terms).</summary>
     public static string Normalize(string text)
     {
+        return IsAlreadyNormal(text) ? text : NormalizeFull(text);
+    }
+
+    /// <summary>The full normalisation path, without the fast path (tests compare the two).</summary>
+    internal static string NormalizeFull(string text)
+    {
         var counts = default(ScriptCounts);
         var dest = new char[text.Length];
         var map = new int[text.Length];
         int n = Normalize(text, dest, map, ref counts);
         return new string(dest, 0, n);
+    }
+
+    /// <summary>
+    /// Fast path for build time: most lexicon terms are already normal (lower-case letters and single spaces,
+    /// no stretched letters, no spaced-out single letters, nothing to fold).
+    /// </summary>
+    private static bool IsAlreadyNormal(string text)
+    {
+        int wordLength = 0, singleLetterWords = 0;
+        bool latin = false, cyrillic = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            latin |= c is >= 'a' and <= 'z';
+            cyrillic |= c is >= '\u0400' and <= '\u04FF';
+            if (latin && cyrillic)
+            {
+                return false; // look-alike folding may apply
+            }
+
+            if (c == ' ')
+            {
+                if (i == 0 || text[i - 1] == ' ')
+                {
+                    return false;
+                }
+
+                singleLetterWords = wordLength == 1 ? singleLetterWords + 1 : 0;
+                if (singleLetterWords >= 1 && i + 2 <= text.Length && (i + 2 == text.Length || text[i + 2] == ' '))
+                {
+                    return false; // "a b …": could be a spaced-out word
+                }
+
+                wordLength = 0;
+                continue;
+            }
+
+            if (!char.IsLetter(c) || FoldChar(c) != c || FoldCase(c) != c || c is 'ё' || (c >= '\uFF00') || (c is >= '\u3099' and <= '\u309C'))
+            {
+                return false;
+            }
+
+            if (i >= 2 && text[i - 1] == c && text[i - 2] == c)
+            {
+                return false;
+            }
+
+            wordLength++;
+        }
+
+        return text.Length > 0;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

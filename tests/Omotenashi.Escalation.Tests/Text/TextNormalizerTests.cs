@@ -61,3 +61,39 @@ public class TextNormalizerTests
         Assert.Equal(5, map[4]); // か
     }
 }
+
+public class TextNormalizerFastPathTests
+{
+    [Fact]
+    public void Normalize_FastPath_AgreesWithTheFullPath_OnEveryBuiltInTerm()
+    {
+        int checkedTerms = 0;
+        foreach (var source in BuiltInResources.All().OfType<LexiconSource>())
+        {
+            foreach (string line in source.Text.Split('\n'))
+            {
+                int tab = line.IndexOf('\t');
+                if (tab <= 0 || line.StartsWith('#'))
+                {
+                    continue;
+                }
+
+                string term = line[..tab].Trim().Trim('*');
+                Assert.Equal(TextNormalizer.NormalizeFull(term), TextNormalizer.Normalize(term));
+                checkedTerms++;
+            }
+        }
+
+        Assert.True(checkedTerms > 20_000);
+    }
+
+    [Theory]
+    [InlineData("a b c")]
+    [InlineData("ば か")]
+    [InlineData("soooo")]
+    [InlineData("xуй")]
+    [InlineData("Hello")]
+    [InlineData("バカ")]
+    public void Normalize_FastPath_DefersToTheFullPathWhenFoldingApplies(string text)
+        => Assert.Equal(TextNormalizer.NormalizeFull(text), TextNormalizer.Normalize(text));
+}
