@@ -584,8 +584,9 @@ internal static class TextAnalyzer
     }
 
     /// <summary>
-    /// A 64-bit similarity sketch of the turn (8 one-byte min-hashes of character trigrams) so the same demand
-    /// repeated can be spotted across turns without keeping any text.
+    /// A 64-bit similarity sketch of the turn so the same demand repeated can be spotted across turns without
+    /// keeping any text: one-permutation min-hashing of character trigrams into 8 bins of one byte (0 = empty bin),
+    /// one hash per character.
     /// </summary>
     private static ulong Fingerprint(ReadOnlySpan<char> norm, out int letters)
     {
@@ -593,7 +594,6 @@ internal static class TextAnalyzer
         mins.Fill(ulong.MaxValue);
         letters = 0;
         ulong p2 = 0, p1 = 0;
-        int seen = 0;
         for (int i = 0; i < norm.Length; i++)
         {
             char c = norm[i];
@@ -603,53 +603,57 @@ internal static class TextAnalyzer
             }
 
             letters++;
-            seen++;
             ulong gram = (p2 * 0x9E3779B97F4A7C15UL) ^ (p1 * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)c * 0x165667B19E3779F9UL);
             p2 = p1;
             p1 = c;
-            if (seen < 3)
+            if (letters < 3)
             {
                 continue;
             }
 
             ulong h = gram * 0xFF51AFD7ED558CCDUL;
             h ^= h >> 33;
-            for (int k = 0; k < 8; k++)
+            h *= 0xC4CEB9FE1A85EC53UL;
+            h ^= h >> 29;
+            int bin = (int)(h >> 61);
+            ulong value = h & 0x1FFFFFFFFFFFFFFFUL;
+            if (value < mins[bin])
             {
-                ulong hk = BitOperations.RotateLeft(h * (0xD6E8FEB86659FD93UL + ((ulong)k * 0x9E3779B97F4A7C16UL)), 17);
-                if (hk < mins[k])
-                {
-                    mins[k] = hk;
-                }
+                mins[bin] = value;
             }
-        }
-
-        if (seen < 3)
-        {
-            return 0;
         }
 
         ulong fp = 0;
         for (int k = 0; k < 8; k++)
         {
-            fp |= (mins[k] >> 56) << (k * 8);
+            if (mins[k] != ulong.MaxValue)
+            {
+                fp |= ((mins[k] % 255) + 1) << (k * 8);
+            }
         }
 
-        return fp == 0 ? 1 : fp;
+        return fp;
     }
 
-    /// <summary>Number of equal bytes of two fingerprints (8 = same text, ~0 = unrelated).</summary>
+    /// <summary>Similarity of two fingerprints on a 0–8 scale: equal bins over bins filled in either (8 = same text).</summary>
     public static int Similarity(ulong a, ulong b)
     {
-        int same = 0;
+        int same = 0, union = 0;
         for (int k = 0; k < 8; k++)
         {
-            if (((a >> (k * 8)) & 0xFF) == ((b >> (k * 8)) & 0xFF))
+            ulong x = (a >> (k * 8)) & 0xFF, y = (b >> (k * 8)) & 0xFF;
+            if (x == 0 && y == 0)
+            {
+                continue;
+            }
+
+            union++;
+            if (x == y)
             {
                 same++;
             }
         }
 
-        return same;
+        return union == 0 ? 0 : same * 8 / union;
     }
 }

@@ -22,7 +22,8 @@ internal static class TextNormalizer
     {
         int o = 0;
         int tokenStart = 0; // output index where the current word started
-        int tokenLetters = -1; // letters in the current source token, computed at its start
+        int tokenLetters = -1; // letters in the current source token, computed when first needed
+        int tokenSourceStart = 0;
         int tokenSourceEnd = -1;
         bool inWord = false;
         int wordUpper = 0, wordLower = 0;
@@ -106,7 +107,8 @@ internal static class TextNormalizer
 
                 inWord = true;
                 tokenStart = o;
-                ScanToken(source, i, out tokenLetters, out tokenSourceEnd);
+                tokenSourceStart = i;
+                tokenLetters = -1; // counted only if the token turns out to hold a leet character
                 wordUpper = 0;
                 wordLower = 0;
             }
@@ -143,7 +145,7 @@ internal static class TextNormalizer
                     continue;
                 }
             }
-            else if (inWord && IsLeet(c) && tokenLetters >= 2 && LeetApplies(source, i, tokenSourceEnd))
+            else if (inWord && IsLeet(c) && LeetCandidate(source, tokenSourceStart, ref tokenLetters, ref tokenSourceEnd) && LeetApplies(source, i, tokenSourceEnd))
             {
                 c = Leet(c);
             }
@@ -372,6 +374,16 @@ internal static class TextNormalizer
         '|' => 'l',
         _ => c,
     };
+
+    private static bool LeetCandidate(ReadOnlySpan<char> source, int tokenSourceStart, ref int tokenLetters, ref int tokenSourceEnd)
+    {
+        if (tokenLetters < 0)
+        {
+            ScanToken(source, tokenSourceStart, out tokenLetters, out tokenSourceEnd);
+        }
+
+        return tokenLetters >= 2;
+    }
 
     /// <summary>Counts the letters of the token that starts at <paramref name="start"/>.</summary>
     private static void ScanToken(ReadOnlySpan<char> source, int start, out int letters, out int end)
