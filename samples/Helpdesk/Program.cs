@@ -76,11 +76,11 @@ var supervisor = Task.Run(async () =>
         foreach (var r in d.Reasons)
         {
             string span = r.Length > 0 ? $"turn {r.Turn} [{r.Start}..{r.Start + r.Length})" : $"turn {r.Turn} (whole turn)";
-            string evidence = r.Length > 0 ? $" \"{Pii.Mask(r.EvidenceIn(a.Text))}\"" : string.Empty;
+            string evidence = r.Length > 0 ? $" \"{PersonalData.Mask(r.EvidenceIn(a.Text))}\"" : string.Empty;
             lines.Add($"    evidence {r.Code,-24} {span,-22} rule {r.RuleId ?? "-",-26}{evidence}");
         }
 
-        lines.Add($"    record: \"{Pii.Mask(a.Text)}\"");
+        lines.Add($"    record: \"{PersonalData.Mask(a.Text)}\"");
         Say("supervisor", string.Join(Environment.NewLine + new string(' ', 30), lines));
     }
 
@@ -102,14 +102,14 @@ var results = await Task.WhenAll(Script.Conversations.Select((c, index) => Task.
         if (line.FromBot)
         {
             await engine.ObserveBotTurnAsync(store, c.Id, line.Text, line.IsFallback, ct);
-            Say(who, $"{(handler == "bot" ? "bot" : "agent"),5}: {Pii.Mask(line.Text)}");
+            Say(who, $"{(handler == "bot" ? "bot" : "agent"),5}: {PersonalData.Mask(line.Text)}");
             continue;
         }
 
         var turn = new CustomerTurn(line.Text) { Timestamp = start.AddSeconds(40 * i), Channel = TurnChannel.Chat };
         var d = await engine.DecideAsync(store, c.Id, turn, ct);
         last = d;
-        Say(who, $" user: {Pii.Mask(line.Text)}");
+        Say(who, $" user: {PersonalData.Mask(line.Text)}");
         Say(who, $"   → {d.Route} ({d.Urgency}, {d.Confidence:0.00}) {(d.Reasons.Count > 0 ? d.Reasons[0].Code : string.Empty)} [{handler}]");
 
         if (d.Route == Route.KasuHara)
