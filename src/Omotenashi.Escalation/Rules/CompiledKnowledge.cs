@@ -76,7 +76,7 @@ internal sealed class CompiledKnowledge
             bool unspaced = LanguageTable.IsUnspaced(languages[info.Language]);
             foreach (string raw in info.Patterns)
             {
-                foreach (var (pattern, needStart, needEnd) in Expand(raw, unspaced, maskVariants: info.Category <= RuleCategory.Profanity))
+                foreach (var (pattern, needStart, needEnd) in ExpandChatSpellings(raw, languages[info.Language]).SelectMany(r => Expand(r, unspaced, maskVariants: info.Category <= RuleCategory.Profanity)))
                 {
                     AddEntry(patterns, pattern, new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index, IsScriptBound(pattern)));
                 }
@@ -187,6 +187,53 @@ internal sealed class CompiledKnowledge
         }
 
         return (pattern, needStart, needEnd);
+    }
+
+    /// <summary>
+    /// English chat spellings of the second person: every English pattern with "you", "your", "you're" or "are"
+    /// also matches "u", "ur", "r" ("are u hot", "fuck u", "u r stupid"), so packs need not list them.
+    /// </summary>
+    private static IEnumerable<string> ExpandChatSpellings(string raw, string language)
+    {
+        yield return raw;
+        if (language != "en" || raw.Length > 60)
+        {
+            yield break;
+        }
+
+        string[] words = raw.Split(' ');
+        var slots = new List<int>();
+        for (int i = 0; i < words.Length; i++)
+        {
+            if (words[i] is "you" or "your" or "you're" or "youre" or "are")
+            {
+                slots.Add(i);
+            }
+        }
+
+        if (slots.Count is 0 or > 3)
+        {
+            yield break;
+        }
+
+        for (int mask = 1; mask < 1 << slots.Count; mask++)
+        {
+            var copy = (string[])words.Clone();
+            for (int b = 0; b < slots.Count; b++)
+            {
+                if ((mask & (1 << b)) != 0)
+                {
+                    copy[slots[b]] = copy[slots[b]] switch
+                    {
+                        "you" => "u",
+                        "your" or "you're" or "youre" => "ur",
+                        _ => "r",
+                    };
+                }
+            }
+
+            yield return string.Join(' ', copy);
+        }
     }
 
     /// <summary>The pattern and, for abuse terms in spaced languages, its masked spellings (<c>f*ck</c>, <c>f**k</c>).</summary>
