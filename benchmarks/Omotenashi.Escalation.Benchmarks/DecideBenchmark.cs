@@ -16,7 +16,7 @@ public class DecideBenchmark
     private CustomerTurn _turn;
     private char[] _buffer = null!;
 
-    [Params("en-short", "en-long", "ja-short", "ja-long")]
+    [Params("en-short", "en-long", "ja-short", "ja-long", "de-long", "ru-long", "sv-long")]
     public string Input { get; set; } = "en-long";
 
     [GlobalSetup]
