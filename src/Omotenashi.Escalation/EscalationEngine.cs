@@ -19,23 +19,29 @@ public sealed class EscalationEngine
     private readonly CompiledKnowledge _knowledge;
     private readonly IInteractionClassifier? _classifier;
     private readonly EngineInstruments _instruments;
-    private readonly string _policyName;
-    private readonly string _policyVersion;
 
-    internal EscalationEngine(CompiledKnowledge knowledge, EscalationPolicy policy, IInteractionClassifier? classifier, int maxAnalyzedLength, int maxMatches, EngineInstruments instruments)
+    private readonly EscalationPolicy?[]? _policyByLanguage;
+
+    internal EscalationEngine(CompiledKnowledge knowledge, EscalationPolicy policy, IInteractionClassifier? classifier, int maxAnalyzedLength, int maxMatches, EngineInstruments instruments, EscalationPolicy?[]? policyByLanguage = null)
     {
+        _policyByLanguage = policyByLanguage;
         _knowledge = knowledge;
         Policy = policy;
         _classifier = classifier;
         MaxAnalyzedLength = maxAnalyzedLength;
         MaxMatches = maxMatches;
         _instruments = instruments;
-        _policyName = policy.Name;
-        _policyVersion = policy.Version;
     }
 
-    /// <summary>The policy this engine decides with.</summary>
+    /// <summary>The policy this engine decides with (unless a language has its own, see <see cref="GetPolicy"/>).</summary>
     public EscalationPolicy Policy { get; }
+
+    /// <summary>The policy used for turns in <paramref name="language"/> (a BCP-47 tag): its own when one was configured, otherwise <see cref="Policy"/>.</summary>
+    public EscalationPolicy GetPolicy(string? language)
+    {
+        int i = _knowledge.Languages.IndexOf(language);
+        return _policyByLanguage is not null && i >= 0 && i < _policyByLanguage.Length ? _policyByLanguage[i] ?? Policy : Policy;
+    }
 
     /// <summary>Characters of a turn that are analysed; the rest is ignored (bounded work on untrusted text).</summary>
     public int MaxAnalyzedLength { get; }
@@ -92,7 +98,7 @@ public sealed class EscalationEngine
             var tok = ints.Slice(Math.Max(n, 1), Math.Max(n, 1));
 
             var signals = default(TurnSignals);
-            int normLength = TextAnalyzer.Analyze(_knowledge, Policy, src, explicitLanguage, norm, map, tok, hits, cands, ref signals);
+            int normLength = TextAnalyzer.Analyze(_knowledge, Policy, _policyByLanguage, src, explicitLanguage, norm, map, tok, hits, cands, ref signals);
 
             string language = turn.Language is not null
                 ? (explicitLanguage > 0 ? _knowledge.Languages[explicitLanguage] : LanguageTable.Primary(turn.Language) ?? "und")
@@ -177,7 +183,7 @@ public sealed class EscalationEngine
         var hits = new PatternHit[hitCapacity];
         var cands = new Candidate[hitCapacity * 3];
         var signals = default(TurnSignals);
-        TextAnalyzer.Analyze(_knowledge, Policy, src, explicitLanguage, norm, ints.AsSpan(0, n), ints.AsSpan(n, n), hits, cands, ref signals);
+        TextAnalyzer.Analyze(_knowledge, Policy, _policyByLanguage, src, explicitLanguage, norm, ints.AsSpan(0, n), ints.AsSpan(n, n), hits, cands, ref signals);
         return signals;
     }
 
@@ -199,7 +205,7 @@ public sealed class EscalationEngine
 
     private EscalationDecision Combine(in CustomerTurn turn, ConversationState state, ref TurnSignals s, string language, ClassifierPrediction? prediction)
     {
-        var p = Policy;
+        var p = s.Policy ?? Policy;
         var w = p.Frustration;
         int turnNo = state.TurnCount + 1;
         double compound = s.Compound;
@@ -501,8 +507,8 @@ public sealed class EscalationEngine
             new KasuHaraDetail(categories, severity, action, strikes),
             reasons.ToList(),
             language,
-            _policyName,
-            _policyVersion,
+            p.Name,
+            p.Version,
             next);
     }
 
@@ -546,7 +552,7 @@ public sealed class EscalationEngine
         var ins = _instruments;
         if (ins.Decisions.Enabled)
         {
-            ins.Decisions.Add(1, new KeyValuePair<string, object?>("route", EngineInstruments.RouteNames[(int)decision.Route]), new KeyValuePair<string, object?>("language", decision.Language), new KeyValuePair<string, object?>("policy", _policyName));
+            ins.Decisions.Add(1, new KeyValuePair<string, object?>("route", EngineInstruments.RouteNames[(int)decision.Route]), new KeyValuePair<string, object?>("language", decision.Language), new KeyValuePair<string, object?>("policy", decision.PolicyName));
         }
 
         if (decision.Route == Route.KasuHara && ins.KasuHara.Enabled)
@@ -570,8 +576,8 @@ public sealed class EscalationEngine
         {
             activity.SetTag("omotenashi.route", EngineInstruments.RouteNames[(int)decision.Route]);
             activity.SetTag("omotenashi.language", decision.Language);
-            activity.SetTag("omotenashi.policy", _policyName);
-            activity.SetTag("omotenashi.policy_version", _policyVersion);
+            activity.SetTag("omotenashi.policy", decision.PolicyName);
+            activity.SetTag("omotenashi.policy_version", decision.PolicyVersion);
         }
     }
 }

@@ -33,6 +33,7 @@ public sealed class EscalationEngineBuilder
     private readonly List<KnowledgeSource> _sources = [];
     private readonly List<ConfigurationProblem> _deferredProblems = [];
     private EscalationPolicy _policy = EscalationPolicy.Balanced;
+    private readonly Dictionary<string, EscalationPolicy> _languagePolicies = new(StringComparer.OrdinalIgnoreCase);
     private Func<List<ConfigurationProblem>, EscalationPolicy?>? _policyLoader;
 
     /// <summary>Whether the built-in lexicons and rule packs are included. The default value is <see langword="true"/>.</summary>
@@ -79,6 +80,19 @@ public sealed class EscalationEngineBuilder
 
             return PolicyLoader.Load(File.ReadAllText(presetNameOrFile), presetNameOrFile, problems);
         };
+        return this;
+    }
+
+    /// <summary>
+    /// Uses <paramref name="policy"/> for turns in <paramref name="language"/> (given or detected), for example a
+    /// Japanese desk on <see cref="EscalationPolicy.Omotenashi"/> and the rest on <see cref="EscalationPolicy.Transactional"/>.
+    /// The language must be one the engine knows (a built-in language or one of an added rule pack).
+    /// </summary>
+    public EscalationEngineBuilder UsePolicy(string language, EscalationPolicy policy)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(language);
+        ArgumentNullException.ThrowIfNull(policy);
+        _languagePolicies[language] = policy;
         return this;
     }
 
@@ -174,11 +188,26 @@ public sealed class EscalationEngineBuilder
             var sources = UseBuiltInPacks ? BuiltInResources.All().Concat(_sources) : _sources;
             knowledge = CompiledKnowledge.Compile(sources, problems);
         }
+        EscalationPolicy?[]? byLanguage = null;
+        foreach (var (language, languagePolicy) in _languagePolicies)
+        {
+            languagePolicy.Validate($"policy {languagePolicy.Name} ({language})", problems);
+            int index = knowledge.Languages.IndexOf(language);
+            if (index <= LanguageTable.Undetermined)
+            {
+                problems.Add(new ConfigurationProblem("builder", 0, "UsePolicy(language)", $"'{language}' is not a language of this engine; add a rule pack or lexicon for it first"));
+                continue;
+            }
+
+            byLanguage ??= new EscalationPolicy?[knowledge.Languages.Count];
+            byLanguage[index] = languagePolicy;
+        }
+
         if (problems.Count > 0)
         {
             throw new EscalationConfigurationException(problems);
         }
 
-        return new EscalationEngine(knowledge, policy, Classifier, MaxAnalyzedLength, MaxMatches, new EngineInstruments(MeterFactory));
+        return new EscalationEngine(knowledge, policy, Classifier, MaxAnalyzedLength, MaxMatches, new EngineInstruments(MeterFactory), byLanguage);
     }
 }

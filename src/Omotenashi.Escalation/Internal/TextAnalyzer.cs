@@ -35,7 +35,8 @@ internal static class TextAnalyzer
 
     public static int Analyze(
         CompiledKnowledge k,
-        EscalationPolicy policy,
+        EscalationPolicy defaultPolicy,
+        EscalationPolicy?[]? policyByLanguage,
         ReadOnlySpan<char> src,
         int explicitLanguage,
         Span<char> normBuffer,
@@ -80,6 +81,8 @@ internal static class TextAnalyzer
         }
 
         s.Language = lang;
+        var policy = policyByLanguage is not null && (uint)lang < (uint)policyByLanguage.Length ? policyByLanguage[lang] ?? defaultPolicy : defaultPolicy;
+        s.Policy = policy;
 
         // Token ordinals (word count before each position) for spaced languages.
         int t = 0;

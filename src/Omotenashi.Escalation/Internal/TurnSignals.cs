@@ -33,6 +33,7 @@ internal struct Evidence
 /// <summary>Everything the analysis of one turn's text found, before the conversation and policy are applied.</summary>
 internal struct TurnSignals
 {
+    public EscalationPolicy Policy;
     public int Language;
     public bool LanguageConfident;
     public double Compound;

@@ -105,3 +105,30 @@ public class PolicyTests
         Assert.Equal(4, Assert.Single(ex.Problems).Line);
     }
 }
+
+public class LanguagePolicyTests
+{
+    [Fact]
+    public void UsePolicyForLanguage_AppliesToTurnsInThatLanguage_AndIsStamped()
+    {
+        var engine = new EscalationEngineBuilder()
+            .UsePolicy(EscalationPolicy.Transactional)
+            .UsePolicy("ja", EscalationPolicy.Omotenashi)
+            .Build();
+        var ja = engine.Decide("お前は本当にバカだな");
+        var en = engine.Decide("you are an idiot");
+        Assert.Equal("Omotenashi", ja.PolicyName);
+        Assert.Equal("Transactional", en.PolicyName);
+        Assert.Equal(EscalationPolicy.Omotenashi.Protocol[0], ja.KasuHara.Action);
+        Assert.Equal(EscalationPolicy.Transactional.Protocol[0], en.KasuHara.Action);
+        Assert.Same(EscalationPolicy.Omotenashi, engine.GetPolicy("ja-JP"));
+        Assert.Same(EscalationPolicy.Transactional, engine.GetPolicy("en"));
+    }
+
+    [Fact]
+    public void UsePolicyForUnknownLanguage_FailsAtBuild()
+    {
+        var ex = Assert.Throws<EscalationConfigurationException>(() => new EscalationEngineBuilder().UsePolicy("xx", EscalationPolicy.Omotenashi).Build());
+        Assert.Contains("'xx'", ex.Message);
+    }
+}
