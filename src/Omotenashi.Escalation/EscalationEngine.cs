@@ -441,7 +441,9 @@ public sealed class EscalationEngine
             }
             else if (state.WithHuman)
             {
-                bool recovered = (compound >= p.DeEscalationSentiment || s.Gratitude.Found) && frustration < p.FrustrationThreshold * 0.5 && compound >= 0;
+                // Recovery needs thanks or a fix ("that worked") with no negativity, or clearly positive sentiment;
+                // an acknowledgement ("OK, I'll try") is not recovery.
+                bool recovered = ((s.Gratitude.Found && compound >= 0) || compound >= p.DeEscalationSentiment + 0.2) && frustration < p.FrustrationThreshold * 0.5;
                 if (recovered)
                 {
                     confidence = Math.Clamp(0.5 + (compound / 2), 0.5, 1);
