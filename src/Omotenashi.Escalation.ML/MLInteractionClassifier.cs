@@ -80,15 +80,14 @@ public sealed class MLInteractionClassifier : IInteractionClassifier
 
     private void Probabilities(string normalized, Span<double> destination)
     {
-        var engine = _pool.Rent();
+        var scorer = _pool.Rent();
         try
         {
-            var output = engine.Predict(new TextRow { Text = normalized });
-            _model.Map(output.Score, destination);
+            _model.Map(scorer.Score(normalized), destination);
         }
         finally
         {
-            _pool.Return(engine);
+            _pool.Return(scorer);
         }
     }
 }
