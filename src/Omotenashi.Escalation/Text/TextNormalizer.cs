@@ -544,6 +544,10 @@ internal static class TextNormalizer
     private const string LatinLike = "aeopcxykmthbi";
     private const string CyrillicLike = "аеорсхукмтнві";
 
+    // Towards Cyrillic only: shapes that stand for Cyrillic letters in obfuscated Russian ("дeбuлы", "е6лан").
+    private const string LatinToCyrillicExtra = "un6";
+    private const string CyrillicFromExtra = "ипб";
+
     /// <summary>In a word mixing Latin and Cyrillic letters, the minority script's look-alikes become the majority's.</summary>
     private static void FoldLookAlikes(Span<char> word)
     {
@@ -560,7 +564,7 @@ internal static class TextNormalizer
             }
         }
 
-        if (latin == 0 || cyr == 0)
+        if (cyr == 0 || (latin == 0 && !word.Contains('6')))
         {
             return;
         }
@@ -572,6 +576,10 @@ internal static class TextNormalizer
             if (k >= 0)
             {
                 word[i] = toCyrillic ? CyrillicLike[k] : LatinLike[k];
+            }
+            else if (toCyrillic && (k = LatinToCyrillicExtra.IndexOf(word[i])) >= 0)
+            {
+                word[i] = CyrillicFromExtra[k];
             }
         }
     }

@@ -97,3 +97,16 @@ public class TextNormalizerFastPathTests
     public void Normalize_FastPath_DefersToTheFullPathWhenFoldingApplies(string text)
         => Assert.Equal(TextNormalizer.NormalizeFull(text), TextNormalizer.Normalize(text));
 }
+
+public class CyrillicObfuscationTests
+{
+    [Theory]
+    [InlineData("дeбuлы", "дебилы")]
+    [InlineData("е6лан", "еблан")]
+    [InlineData("шлюhа", "шлюна")]
+    [InlineData("сyка", "сука")]
+    [InlineData("covid19", "covid19")]
+    [InlineData("мп3", "мп3")]
+    public void Normalize_FoldsLatinShapesInsideCyrillicWords(string input, string expected)
+        => Assert.Equal(expected, TextNormalizer.Normalize(input));
+}
