@@ -28,10 +28,11 @@ internal static class TextAnalyzer
     private const int TargetWindowTokens = 4;
     private const int TargetWindowChars = 12;
     private const double UntargetedProfanityFactor = 0.1;
+    private const double NegatedNegativeFactor = -0.3;
     private const int ShortTurnWords = 4;
     private const double HostileAddressFactor = 0.3;
 
-    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?。！？\n");
+    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?;。！？；\n");
 
     public static int Analyze(
         CompiledKnowledge k,
@@ -258,6 +259,11 @@ internal static class TextAnalyzer
                     }
 
                     var pe = entries[prev.Entry];
+                    if (pe.Language == CompiledKnowledge.AllLanguages && pe.Kind == EntryKind.Sentiment)
+                    {
+                        break; // an emoji or emoticon closes the phrase: "not :)" is no negation of what follows
+                    }
+
                     double scale = unspaced ? 1 : distance <= 1 ? 1 : distance == 2 ? 0.95 : 0.9;
                     switch (pe.Kind)
                     {
@@ -281,6 +287,16 @@ internal static class TextAnalyzer
                     }
                 }
 
+                if (entry.Language == CompiledKnowledge.AllLanguages)
+                {
+                    negation = 1; // emoji and emoticons are never negated
+                }
+                else if (negation < 0 && v < 0)
+                {
+                    // "not terrible" is about neutral, not praise: a negated negative keeps little of its weight.
+                    negation = NegatedNegativeFactor;
+                }
+
                 v *= negation;
             }
             else
@@ -290,7 +306,7 @@ internal static class TextAnalyzer
 
             if (contrastAt >= 0)
             {
-                v *= i < contrastAt ? 0.5 : 1.5;
+                v *= i < contrastAt ? 0.5 : 1.2;
             }
 
             sum += v;
