@@ -78,6 +78,21 @@ public sealed class ClassifierTrainerTests(TrainedModelFixture fixture) : IClass
     }
 
     [Fact]
+    public void Train_LightGbm_LearnsAndRoundTrips()
+    {
+        // Also a canary for LightGBM's native library (it needs libgomp on Linux).
+        var model = ClassifierTrainer.Train(fixture.Data, new ClassifierTrainingOptions { Trainer = ClassifierTrainerKind.LightGbm, Folds = 0, LightGbmIterations = 30 });
+        Assert.Equal("lightgbm", model.Metadata.Trainer);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = EscalationModel.Load(stream, "lightgbm.zip").CreateClassifier();
+        Assert.Equal("mlnet-lightgbm", loaded.Name);
+        Assert.Equal(model.CreateClassifier().Predict("shut up you stupid moron"), loaded.Predict("shut up you stupid moron"));
+        Assert.True(loaded.PredictProbabilities("shut up you stupid moron").KasuHara > loaded.PredictProbabilities("do you ship to canada").KasuHara);
+    }
+
+    [Fact]
     public void Predict_JapaneseWithoutSpaces_SeparatesInsultFromQuestion()
     {
         // Character n-grams: Japanese has no spaces, so word n-grams alone would see one token per sentence.
