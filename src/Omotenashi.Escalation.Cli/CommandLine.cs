@@ -9,8 +9,8 @@ internal static class CommandLine
         usage:
           omotenashi decide   [--input FILE|-] [--output FILE|-] [--policy NAME|FILE] [--rules FILE]... [--model FILE]
           omotenashi score    --data FILE [--policy NAME|FILE] [--rules FILE]... [--model FILE]
-          omotenashi train    --data FILE --out MODEL [--trainer sdca|lightgbm]
-          omotenashi evaluate --data FILE [--model MODEL]
+          omotenashi train    --data FILE|DIR --out MODEL [--trainer sdca|lightgbm] [--folds K] [--seed N] [--report FILE]
+          omotenashi evaluate --data FILE --model MODEL [--report FILE]
 
         decide reads JSON Lines ({"id","conversation","text", optional "language","channel","role","timestamp",
         "botConfidence","botFallback"}) and writes one decision per customer line, in input order. Lines with
