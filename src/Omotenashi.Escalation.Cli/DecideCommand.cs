@@ -12,36 +12,12 @@ internal static class DecideCommand
         TextWriter output = options.Output is null or "-" ? stdout : new StreamWriter(options.Output) { AutoFlush = false };
         try
         {
-            var states = new Dictionary<string, ConversationState>(StringComparer.Ordinal);
             using var writer = new DecisionWriter();
-            int lineNumber = 0, errors = 0, decided = 0;
-            string? line;
-            while ((line = await input.ReadLineAsync().ConfigureAwait(false)) is not null)
+            var replay = new ConversationReplay(engine, stderr, keepGold: false);
+            int decided = 0;
+            await foreach (var (line, decision) in replay.RunAsync(input).ConfigureAwait(false))
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                var parsed = InputLine.TryParse(line, lineNumber, out string? error);
-                if (parsed is null)
-                {
-                    errors++;
-                    await stderr.WriteLineAsync(error).ConfigureAwait(false);
-                    continue;
-                }
-
-                states.TryGetValue(parsed.Conversation, out var state);
-                if (parsed.IsBot)
-                {
-                    states[parsed.Conversation] = engine.ObserveBotTurn(parsed.Text, state, parsed.Turn.BotFallback ? true : null);
-                    continue;
-                }
-
-                var decision = engine.Decide(parsed.Turn, state);
-                states[parsed.Conversation] = decision.State;
-                await output.WriteLineAsync(writer.Format(parsed.Id, parsed.Conversation, decision)).ConfigureAwait(false);
+                await output.WriteLineAsync(writer.Format(line.Id, line.Conversation, decision)).ConfigureAwait(false);
                 decided++;
                 if (!options.Quiet && decided % 10000 == 0)
                 {
@@ -49,6 +25,7 @@ internal static class DecideCommand
                 }
             }
 
+            int errors = replay.Errors;
             await output.FlushAsync().ConfigureAwait(false);
             if (errors > 0)
             {

@@ -26,39 +26,14 @@ internal static class ScoreCommand
         }
 
         var engine = EngineFactory.Create(options);
-        var states = new Dictionary<string, ConversationState>(StringComparer.Ordinal);
         var ratings = new List<(double Gold, double Predicted)>();
         var abuse = new List<(bool Gold, bool Predicted, double Score)>();
         var routes = new int[3];
-        int lineNumber = 0, errors = 0;
         using var reader = new StreamReader(options.Data);
-        string? line;
-        while ((line = await reader.ReadLineAsync().ConfigureAwait(false)) is not null)
+        var replay = new ConversationReplay(engine, stderr, keepGold: true);
+        await foreach (var (line, d) in replay.RunAsync(reader).ConfigureAwait(false))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var parsed = InputLine.TryParse(line, lineNumber, out string? error, keepGold: true);
-            if (parsed is null)
-            {
-                errors++;
-                await stderr.WriteLineAsync(error).ConfigureAwait(false);
-                continue;
-            }
-
-            states.TryGetValue(parsed.Conversation, out var state);
-            if (parsed.IsBot)
-            {
-                states[parsed.Conversation] = engine.ObserveBotTurn(parsed.Text, state);
-                continue;
-            }
-
-            var d = engine.Decide(parsed.Turn, state);
-            states[parsed.Conversation] = d.State;
-            if (parsed.Gold is not { ValueKind: JsonValueKind.Object } gold)
+            if (line.Gold is not { ValueKind: JsonValueKind.Object } gold)
             {
                 continue;
             }
@@ -75,6 +50,7 @@ internal static class ScoreCommand
             }
         }
 
+        int errors = replay.Errors;
         var result = new Dictionary<string, object>
         {
             ["file"] = Path.GetFileName(options.Data),

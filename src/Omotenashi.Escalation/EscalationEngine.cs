@@ -176,15 +176,26 @@ public sealed class EscalationEngine
 
     private TurnSignals Analyze(ReadOnlySpan<char> src, int explicitLanguage)
     {
+        // Bot turns are analysed off the customer hot path; pooled buffers keep them allocation-free too.
         int n = Math.Max(src.Length, 1);
         int hitCapacity = Math.Min(MaxMatches, Math.Max(64, n * 4));
-        var norm = new char[n];
-        var ints = new int[n * 2];
-        var hits = new PatternHit[hitCapacity];
-        var cands = new Candidate[hitCapacity * 3];
-        var signals = default(TurnSignals);
-        TextAnalyzer.Analyze(_knowledge, Policy, _policyByLanguage, src, explicitLanguage, norm, ints.AsSpan(0, n), ints.AsSpan(n, n), hits, cands, ref signals);
-        return signals;
+        char[] norm = ArrayPool<char>.Shared.Rent(n);
+        int[] ints = ArrayPool<int>.Shared.Rent(n * 2);
+        PatternHit[] hits = ArrayPool<PatternHit>.Shared.Rent(hitCapacity);
+        Candidate[] cands = ArrayPool<Candidate>.Shared.Rent(hitCapacity * 3);
+        try
+        {
+            var signals = default(TurnSignals);
+            TextAnalyzer.Analyze(_knowledge, Policy, _policyByLanguage, src, explicitLanguage, norm, ints.AsSpan(0, n), ints.AsSpan(n, n), hits.AsSpan(0, hitCapacity), cands.AsSpan(0, hitCapacity * 3), ref signals);
+            return signals;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(norm);
+            ArrayPool<int>.Shared.Return(ints);
+            ArrayPool<PatternHit>.Shared.Return(hits);
+            ArrayPool<Candidate>.Shared.Return(cands);
+        }
     }
 
     private ClassifierPrediction? PredictSafely(string text, ReadOnlySpan<char> norm, string language)

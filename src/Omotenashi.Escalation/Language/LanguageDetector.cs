@@ -25,8 +25,8 @@ internal static class LanguageDetector
 
         if (counts.Han > 0 && counts.Han >= counts.Latin + counts.Cyrillic)
         {
-            // Kanji only: most likely a short Japanese phrase in this library's domain.
-            confident = counts.Han >= 4 && false;
+            // Kanji only: most likely a short Japanese phrase in this library's domain, but it could be Chinese.
+            confident = false;
             return LanguageTable.Japanese;
         }
 

@@ -108,7 +108,7 @@ internal static class PolicyLoader
 
         var policy = basePolicy with
         {
-            Name = doc.Name ?? (doc.BasedOn is null ? basePolicy.Name : basePolicy.Name),
+            Name = doc.Name ?? basePolicy.Name,
             Version = doc.Version ?? basePolicy.Version,
             HarassmentThreshold = doc.HarassmentThreshold ?? basePolicy.HarassmentThreshold,
             FrustrationThreshold = doc.FrustrationThreshold ?? basePolicy.FrustrationThreshold,
