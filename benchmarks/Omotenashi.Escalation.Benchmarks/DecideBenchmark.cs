@@ -14,6 +14,7 @@ public class DecideBenchmark
     private EscalationEngine _engine = null!;
     private ConversationState _state = null!;
     private CustomerTurn _turn;
+    private CustomerTurn _turnWithLanguage;
     private char[] _buffer = null!;
 
     [Params("en-short", "en-long", "ja-short", "ja-long", "de-long", "ru-long", "sv-long")]
@@ -25,6 +26,7 @@ public class DecideBenchmark
         _engine = EscalationEngine.CreateDefault();
         string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Inputs", Input + ".txt")).Trim();
         _turn = new CustomerTurn(text);
+        _turnWithLanguage = _turn with { Language = Input[..2] };
         _state = _engine.Decide(_turn).State;
         _buffer = new char[text.Length];
     }
@@ -36,5 +38,5 @@ public class DecideBenchmark
     public Route Decide() => _engine.Decide(_turn, _state).Route;
 
     [Benchmark]
-    public Route DecideWithLanguage() => _engine.Decide(_turn with { Language = Input[..2] }, _state).Route;
+    public Route DecideWithLanguage() => _engine.Decide(_turnWithLanguage, _state).Route;
 }
