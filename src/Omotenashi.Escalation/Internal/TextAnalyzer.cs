@@ -30,6 +30,7 @@ internal static class TextAnalyzer
     private const double UntargetedProfanityFactor = 0.1;
     private const double NegatedNegativeFactor = -0.3;
     private const int ShortTurnWords = 4;
+    private const int VocativeTurnWords = 2;
     private const double HostileAddressFactor = 0.3;
 
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?;。！？；\n");
@@ -413,7 +414,13 @@ internal static class TextAnalyzer
             int length = map[item.End - 1] + 1 - start;
             if (RuleCategoryInfo.IsHarassment(cat))
             {
-                double factor = rule.Target == RuleTarget.Any ? 1 : TargetFactor(policy, item, markers, entries, rules, tok, unspaced);
+                double factor = rule.Target == RuleTarget.Any ? 1 : TargetFactor(policy, item, cat, markers, entries, rules, tok, unspaced);
+                if (factor == policy.ImplicitTargetFactor && !unspaced && tok[^1] <= VocativeTurnWords && rule.Severity >= Severity.High)
+                {
+                    // A turn that is nothing but the insult ("loser", "pig!", "idiot.") is said to the other side.
+                    factor = 1;
+                }
+
                 double strength = rule.Weight * factor;
                 if (factor < policy.ImplicitTargetFactor && factor < 1)
                 {
@@ -532,7 +539,7 @@ internal static class TextAnalyzer
     /// idiot), and the implicit factor when no marker is near (chat insults are usually aimed at the other side).
     /// Ties go to the thing: frustration is not harassment.
     /// </summary>
-    private static double TargetFactor(EscalationPolicy policy, in Candidate hit, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced)
+    private static double TargetFactor(EscalationPolicy policy, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced)
     {
         int best = int.MaxValue;
         RuleCategory bestCat = RuleCategory.Insult;
@@ -551,10 +558,11 @@ internal static class TextAnalyzer
             }
 
             ref readonly var m = ref items[i];
-            if (cat == RuleCategory.Self && m.Start >= hit.Start)
+            if (cat == RuleCategory.Self && (m.Start >= hit.Start || hitCategory == RuleCategory.Sexual))
             {
                 // The speaker is the target only as the subject before the insult ("I'm such an idiot"),
-                // not in "you idiot, I know …".
+                // not in "you idiot, I know …". Sexual talk is never made harmless by being about the speaker
+                // ("I'm horny", "touch my …"): it is said to the listener.
                 continue;
             }
 
