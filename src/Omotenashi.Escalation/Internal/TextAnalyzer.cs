@@ -414,11 +414,14 @@ internal static class TextAnalyzer
             int length = map[item.End - 1] + 1 - start;
             if (RuleCategoryInfo.IsHarassment(cat))
             {
-                double factor = rule.Target == RuleTarget.Any ? 1 : TargetFactor(policy, item, cat, markers, entries, rules, tok, unspaced);
-                if (factor == policy.ImplicitTargetFactor && !unspaced && tok[^1] <= VocativeTurnWords && rule.Severity >= Severity.High)
+                double factor = 1;
+                if (rule.Target != RuleTarget.Any)
                 {
-                    // A turn that is nothing but the insult ("loser", "pig!", "idiot.") is said to the other side.
-                    factor = 1;
+                    factor = TargetFactor(policy, item, cat, markers, entries, rules, tok, unspaced);
+                    if (factor < 0)
+                    {
+                        factor = ImplicitTargetFactor(policy, rule, tok, unspaced);
+                    }
                 }
 
                 double strength = rule.Weight * factor;
@@ -593,7 +596,7 @@ internal static class TextAnalyzer
         }
 
         return best == int.MaxValue
-            ? policy.ImplicitTargetFactor
+            ? -1
             : bestCat switch
             {
                 RuleCategory.Addressee => 1,
@@ -608,6 +611,27 @@ internal static class TextAnalyzer
             RuleCategory.Addressee => 1,
             _ => 0,
         };
+    }
+
+    /// <summary>
+    /// How much a person-targeted rule counts when no person or thing is named near it. A turn that is nothing
+    /// but a strong insult ("bitch", "loser!") is said to the other side: 1. Otherwise the policy's implicit factor:
+    /// chat insults are usually aimed at the other side.
+    /// </summary>
+    private static double ImplicitTargetFactor(EscalationPolicy policy, CompiledRule rule, ReadOnlySpan<int> tok, bool unspaced)
+    {
+        if (unspaced)
+        {
+            return policy.ImplicitTargetFactor;
+        }
+
+        int words = tok[^1];
+        if (words <= VocativeTurnWords && rule.Severity >= Severity.High)
+        {
+            return 1;
+        }
+
+        return policy.ImplicitTargetFactor;
     }
 
     /// <summary>
