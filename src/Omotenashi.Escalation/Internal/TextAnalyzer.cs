@@ -161,7 +161,7 @@ internal static class TextAnalyzer
         var markers = SelectLeftmostLongest(markBuf[..mc]);
 
         ScoreSentiment(src, norm, map[..n], tok[..n], sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
-        ScoreRules(k, policy, norm, map[..n], tok[..n], rules, markers, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreRules(k, policy, norm, map[..n], tok[..n], rules, markers, sentiment, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
 
         s.Emphasis = Emphasis(counts);
         s.Fingerprint = Fingerprint(norm, out s.Letters);
@@ -389,7 +389,7 @@ internal static class TextAnalyzer
         return Math.Clamp(e, 0, 1);
     }
 
-    private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
+    private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> markers, ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
     {
         double noOr = 1;
         double profanity = 0;
@@ -417,10 +417,29 @@ internal static class TextAnalyzer
                 double factor = 1;
                 if (rule.Target != RuleTarget.Any)
                 {
-                    factor = TargetFactor(policy, item, cat, markers, entries, rules, tok, unspaced);
+                    factor = TargetFactor(policy, item, cat, markers, entries, rules, tok, unspaced, out int group);
+                    if (rule.Target == RuleTarget.Group && group < 0)
+                    {
+                        // A hostile predicate with no protected group near it: nothing (not even frustration).
+                        continue;
+                    }
+
                     if (factor < 0)
                     {
                         factor = ImplicitTargetFactor(policy, rule, tok, unspaced);
+                    }
+                    else if (group >= 0)
+                    {
+                        // Aimed at a protected group ("immigrants are parasites", "I hate women"): discrimination,
+                        // unless negated between the two ("women are not stupid").
+                        if (NegatedBetween(sentiment, entries, markers[group], item, tok, unspaced))
+                        {
+                            continue;
+                        }
+                        else
+                        {
+                            cat = RuleCategory.Discrimination;
+                        }
                     }
                 }
 
@@ -540,11 +559,14 @@ internal static class TextAnalyzer
     /// How much a person-targeted rule counts: 1 when the nearest marker within the window is an addressee
     /// (you, staff, お前), the object factor when it is a thing (this app), 0 when it is the speaker (I'm such an
     /// idiot), and the implicit factor when no marker is near (chat insults are usually aimed at the other side).
-    /// Ties go to the thing: frustration is not harassment.
+    /// A protected group (women, immigrants, Muslims) counts like the addressee; <paramref name="group"/> is then
+    /// the index of its marker, so the caller can file the hit as discrimination. Ties go to the thing:
+    /// frustration is not harassment.
     /// </summary>
-    private static double TargetFactor(EscalationPolicy policy, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced)
+    private static double TargetFactor(EscalationPolicy policy, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced, out int group)
     {
         int best = int.MaxValue;
+        int bestIndex = -1;
         RuleCategory bestCat = RuleCategory.Insult;
         for (int i = 0; i < items.Length; i++)
         {
@@ -592,25 +614,53 @@ internal static class TextAnalyzer
             {
                 best = d;
                 bestCat = cat;
+                bestIndex = i;
             }
         }
 
+        group = bestCat == RuleCategory.Group ? bestIndex : -1;
         return best == int.MaxValue
             ? -1
             : bestCat switch
             {
-                RuleCategory.Addressee => 1,
+                RuleCategory.Addressee or RuleCategory.Group => 1,
                 RuleCategory.Object => policy.ObjectTargetFactor,
                 _ => 0,
             };
 
         static int Rank(RuleCategory c) => c switch
         {
-            RuleCategory.Object => 3,
+            RuleCategory.Object => 4,
+            RuleCategory.Group => 3,
             RuleCategory.Self => 2,
             RuleCategory.Addressee => 1,
             _ => 0,
         };
+    }
+
+    /// <summary>Whether a negator ("not", "nicht", "не") stands between a group marker and the hit, or right before the hit.</summary>
+    private static bool NegatedBetween(ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, in Candidate marker, in Candidate hit, ReadOnlySpan<int> tok, bool unspaced)
+    {
+        int from = Math.Min(marker.End, hit.Start);
+        int to = Math.Max(marker.Start, hit.Start);
+        foreach (ref readonly var c in sentiment)
+        {
+            var kind = entries[c.Entry].Kind;
+            if (kind is not (EntryKind.Negator or EntryKind.PostNegator))
+            {
+                continue;
+            }
+
+            bool between = c.Start >= from && c.End <= to;
+            bool justBefore = c.End <= hit.Start && (unspaced ? hit.Start - c.End <= 2 : tok[hit.Start] - tok[c.End - 1] <= 2);
+            bool justAfter = kind == EntryKind.PostNegator && c.Start >= hit.End && c.Start - hit.End <= 2;
+            if (between || justBefore || justAfter)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

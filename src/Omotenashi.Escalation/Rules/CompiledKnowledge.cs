@@ -475,7 +475,8 @@ internal sealed class CompiledKnowledge
                 {
                     case "person": target = RuleTarget.Person; break;
                     case "any": target = RuleTarget.Any; break;
-                    default: Problem(at + ".target", $"unknown target '{rule.Target}'; expected person or any"); break;
+                    case "group": target = RuleTarget.Group; break;
+                    default: Problem(at + ".target", $"unknown target '{rule.Target}'; expected person, group or any"); break;
                 }
             }
 

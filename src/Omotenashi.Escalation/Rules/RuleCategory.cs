@@ -21,6 +21,7 @@ internal enum RuleCategory : byte
     Addressee,
     Self,
     Object,
+    Group,
 }
 
 internal static class RuleCategoryInfo
@@ -29,7 +30,7 @@ internal static class RuleCategoryInfo
     [
         "insult", "threat", "exposure", "demand", "sexual", "discrimination", "profanity", "human-request",
         "self-harm", "legal", "churn", "hardship", "staff-complaint", "gratitude", "bot-fallback",
-        "addressee", "self", "object",
+        "addressee", "self", "object", "group",
     ];
 
     public static bool TryParse(string? name, out RuleCategory category)

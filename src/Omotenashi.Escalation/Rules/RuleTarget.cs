@@ -8,4 +8,10 @@ internal enum RuleTarget : byte
 
     /// <summary>Counts wherever it appears: the pattern itself names the person.</summary>
     Any,
+
+    /// <summary>
+    /// Counts only when aimed at a protected group named near it ("immigrants … should be deported"), as
+    /// discrimination; a hostile predicate that is harmless on its own.
+    /// </summary>
+    Group,
 }
