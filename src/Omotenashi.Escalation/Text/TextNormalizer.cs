@@ -425,7 +425,8 @@ internal static class TextNormalizer
 
         if (c is '!' or '$' or '@' or '|')
         {
-            return letterAfter;
+            // "@" also ends a masked word ("сук@" = "сука"): a letter before it and nothing after it in the token.
+            return letterAfter || (c == '@' && i + 1 == tokenEnd && i > 0 && char.IsLetter(FoldChar(source[i - 1])));
         }
 
         // Digits fold only with a letter after them in the word: "sh1t", "1d10t"; never "abc123" or "covid19".
