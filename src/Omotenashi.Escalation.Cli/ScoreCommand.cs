@@ -6,7 +6,7 @@ namespace Omotenashi.Escalation.Cli;
 /// <summary>
 /// <c>omotenashi score</c>: runs the engine over a labelled file in the evaluation format
 /// (<c>gold.rating</c> for sentiment, <c>gold.abusive</c> for harassment) and prints metrics as JSON:
-/// Pearson r and 3-class macro-F1 for sentiment; precision, recall, F1 of the kasuhara route and ROC-AUC of
+/// Pearson r, 3-class macro-F1 and the share of negative opinions routed to kasuhara for sentiment; precision, recall, F1 of the kasuhara route and ROC-AUC of
 /// the harassment score.
 /// </summary>
 internal static class ScoreCommand
@@ -29,6 +29,7 @@ internal static class ScoreCommand
         var ratings = new List<(double Gold, double Predicted)>();
         var abuse = new List<(bool Gold, bool Predicted, double Score)>();
         var routes = new int[3];
+        int negative = 0, negativeFlagged = 0;
         using var reader = new StreamReader(options.Data);
         var replay = new ConversationReplay(engine, stderr, keepGold: true);
         await foreach (var (line, d) in replay.RunAsync(reader).ConfigureAwait(false))
@@ -42,6 +43,11 @@ internal static class ScoreCommand
             if (gold.TryGetProperty("rating", out var r) && r.ValueKind == JsonValueKind.Number)
             {
                 ratings.Add((r.GetDouble(), d.Sentiment));
+                if (r.GetDouble() <= -GoldClassThreshold)
+                {
+                    negative++;
+                    negativeFlagged += d.Route == Route.KasuHara ? 1 : 0;
+                }
             }
 
             if (gold.TryGetProperty("abusive", out var a) && a.ValueKind is JsonValueKind.True or JsonValueKind.False)
@@ -66,6 +72,11 @@ internal static class ScoreCommand
                 ["n"] = ratings.Count,
                 ["pearson"] = Round(Metrics.Pearson(ratings)),
                 ["macroF1"] = Round(Metrics.ThreeClassMacroF1(ratings, GoldClassThreshold, PredictedClassThreshold)),
+
+                // Rated opinions are not labelled for abuse: the share of negative ones routed to kasuhara is a
+                // proxy for how often ordinary unhappy writers would be flagged (an upper bound where the corpus
+                // itself contains abuse, as tweets do).
+                ["negativeFlaggedRate"] = negative == 0 ? 0 : Round(negativeFlagged / (double)negative),
             };
         }
 

@@ -102,6 +102,9 @@ public class DecideCommandTests
             Assert.True(root.GetProperty("sentiment").GetProperty("pearson").GetDouble() > 0.5);
             Assert.Equal(1.0, root.GetProperty("harassment").GetProperty("recall").GetDouble());
             Assert.Equal(1.0, root.GetProperty("harassment").GetProperty("rocAuc").GetDouble());
+
+            // Two negative opinions, one of them abuse routed to kasuhara.
+            Assert.Equal(0.5, root.GetProperty("sentiment").GetProperty("negativeFlaggedRate").GetDouble());
         }
         finally
         {
