@@ -76,9 +76,15 @@ internal sealed class CompiledKnowledge
             bool unspaced = LanguageTable.IsUnspaced(languages[info.Language]);
             foreach (string raw in info.Patterns)
             {
+                bool german = languages[info.Language] == "de";
                 foreach (var (pattern, needStart, needEnd) in ExpandChatSpellings(raw, languages[info.Language]).SelectMany(r => Expand(r, unspaced, maskVariants: info.Category <= RuleCategory.Profanity)))
                 {
-                    AddEntry(patterns, pattern, new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index, IsScriptBound(pattern)));
+                    var entry = new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index, IsScriptBound(pattern));
+                    AddEntry(patterns, pattern, entry);
+                    if (german && GermanAsciiSpelling(pattern) is { } ascii)
+                    {
+                        AddEntry(patterns, ascii, entry);
+                    }
                 }
             }
 
@@ -87,7 +93,12 @@ internal sealed class CompiledKnowledge
                 var (pattern, needStart, needEnd) = Prepare(raw, unspaced);
                 if (pattern.Length > 0)
                 {
-                    AddEntry(patterns, pattern, new MatchEntry(EntryKind.Exclusion, (byte)info.Language, needStart, needEnd, 0, index));
+                    var entry = new MatchEntry(EntryKind.Exclusion, (byte)info.Language, needStart, needEnd, 0, index);
+                    AddEntry(patterns, pattern, entry);
+                    if (languages[info.Language] == "de" && GermanAsciiSpelling(pattern) is { } ascii)
+                    {
+                        AddEntry(patterns, ascii, entry);
+                    }
                 }
             }
         }
@@ -141,6 +152,33 @@ internal sealed class CompiledKnowledge
         }
 
         list.Add(entry);
+    }
+
+    /// <summary>
+    /// German written without umlauts, as on keyboards that lack them (<c>blöd</c> → <c>bloed</c>,
+    /// <c>Scheiß</c> → <c>scheiss</c>), or <see langword="null"/> when the term has none.
+    /// </summary>
+    internal static string? GermanAsciiSpelling(string pattern)
+    {
+        if (pattern.AsSpan().IndexOfAny("äöüß") < 0)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder(pattern.Length + 4);
+        foreach (char c in pattern)
+        {
+            _ = c switch
+            {
+                'ä' => sb.Append("ae"),
+                'ö' => sb.Append("oe"),
+                'ü' => sb.Append("ue"),
+                'ß' => sb.Append("ss"),
+                _ => sb.Append(c),
+            };
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>
@@ -367,7 +405,13 @@ internal sealed class CompiledKnowledge
                     continue;
                 }
 
-                AddEntry(patterns, pattern, new MatchEntry(EntryKind.Sentiment, lang, needStart, needEnd, valence, -1));
+                var entry = new MatchEntry(EntryKind.Sentiment, lang, needStart, needEnd, valence, -1);
+                AddEntry(patterns, pattern, entry);
+                if (lex.Language == "de" && GermanAsciiSpelling(pattern) is { } ascii && !patterns.ContainsKey(ascii))
+                {
+                    AddEntry(patterns, ascii, entry);
+                }
+
                 count++;
             }
         }
