@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
@@ -28,6 +29,7 @@ internal static class TextAnalyzer
     private const int TargetWindowTokens = 4;
     private const int TargetWindowChars = 12;
     private const int MentionWindowTokens = 2;
+    private static readonly SearchValues<char> CommaOrClauseBreaks = SearchValues.Create(",.!?;:、。！？");
     private const double UntargetedProfanityFactor = 0.1;
     private const double NegatedNegativeFactor = -0.3;
     private const int ShortTurnWords = 4;
@@ -177,7 +179,7 @@ internal static class TextAnalyzer
         var markers = SelectLeftmostLongest(markBuf[..mc]);
 
         ScoreSentiment(src, norm, map[..n], tok[..n], sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
-        ScoreRules(k, policy, norm, map[..n], tok[..n], mentionTok, rules, markers, sentiment, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreRules(k, policy, src, norm, map[..n], tok[..n], mentionTok, rules, markers, sentiment, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
 
         s.Emphasis = Emphasis(counts);
         s.Fingerprint = Fingerprint(norm, out s.Letters);
@@ -405,7 +407,7 @@ internal static class TextAnalyzer
         return Math.Clamp(e, 0, 1);
     }
 
-    private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, int mentionTok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> markers, ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
+    private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> src, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, int mentionTok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> markers, ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
     {
         double noOr = 1;
         double profanity = 0;
@@ -431,6 +433,12 @@ internal static class TextAnalyzer
             if (RuleCategoryInfo.IsHarassment(cat))
             {
                 double factor = 1;
+                if (rule.Target != RuleTarget.Any && NegatedBefore(src, norm, map, sentiment, entries, item, tok, unspaced))
+                {
+                    // "nicht unfähig", "not an idiot", "не дурак": the word is denied, not said.
+                    continue;
+                }
+
                 if (rule.Target != RuleTarget.Any)
                 {
                     factor = TargetFactor(policy, item, cat, markers, entries, rules, tok, mentionTok, unspaced, out int group);
@@ -662,6 +670,41 @@ internal static class TextAnalyzer
             RuleCategory.Addressee => 1,
             _ => 0,
         };
+    }
+
+    /// <summary>
+    /// Whether a negator ("not", "nicht", "не") ends at most two words before the hit in the same clause.
+    /// "No" and its kin are left out: before an insult they are mostly an answer ("no, idiot", "nein du Depp").
+    /// </summary>
+    private static bool NegatedBefore(ReadOnlySpan<char> src, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, in Candidate hit, ReadOnlySpan<int> tok, bool unspaced)
+    {
+        foreach (ref readonly var c in sentiment)
+        {
+            if (c.End > hit.Start || entries[c.Entry].Kind != EntryKind.Negator)
+            {
+                continue;
+            }
+
+            if (!(unspaced ? hit.Start - c.End <= 2 : tok[hit.Start] - tok[c.End - 1] <= 2))
+            {
+                continue;
+            }
+
+            var word = norm[c.Start..c.End];
+            if (word is "no" or "nope" or "nah" or "нет" or "неа" or "nein" or "nee" or "nö" or "nej" or "nä" or "いいえ")
+            {
+                continue;
+            }
+
+            if (src[(map[c.End - 1] + 1)..map[hit.Start]].IndexOfAny(CommaOrClauseBreaks) >= 0)
+            {
+                continue;
+            }
+
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>Whether a negator ("not", "nicht", "не") stands between a group marker and the hit, or right before the hit.</summary>
