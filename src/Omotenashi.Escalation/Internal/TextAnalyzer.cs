@@ -433,14 +433,14 @@ internal static class TextAnalyzer
             if (RuleCategoryInfo.IsHarassment(cat))
             {
                 double factor = 1;
-                if (rule.Target != RuleTarget.Any && NegatedBefore(src, norm, map, sentiment, entries, item, tok, unspaced))
-                {
-                    // "nicht unfähig", "not an idiot", "не дурак": the word is denied, not said.
-                    continue;
-                }
-
                 if (rule.Target != RuleTarget.Any)
                 {
+                    if (NegatedBefore(src, norm, map, sentiment, entries, item, tok, unspaced))
+                    {
+                        // "nicht unfähig", "not an idiot", "не дурак": the word is denied, not said.
+                        continue;
+                    }
+
                     factor = TargetFactor(policy, item, cat, markers, entries, rules, tok, mentionTok, unspaced, out int group);
                     if (rule.Target == RuleTarget.Group && group < 0)
                     {
@@ -460,10 +460,8 @@ internal static class TextAnalyzer
                         {
                             continue;
                         }
-                        else
-                        {
-                            cat = RuleCategory.Discrimination;
-                        }
+
+                        cat = RuleCategory.Discrimination;
                     }
                 }
 
