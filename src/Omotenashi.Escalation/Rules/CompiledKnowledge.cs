@@ -42,25 +42,53 @@ internal sealed class CompiledKnowledge
     public static CompiledKnowledge Compile(IEnumerable<KnowledgeSource> sources, List<ConfigurationProblem> problems)
     {
         var languages = new LanguageTable();
+        var all = sources.ToList();
+
+        // Lexicon languages are registered first, in source order, so language indices never depend on timing.
+        var lexicons = new List<(LexiconSource Lex, byte Language, bool Unspaced)>();
+        foreach (var lex in all.OfType<LexiconSource>())
+        {
+            if (lex.Language == "*")
+            {
+                lexicons.Add((lex, AllLanguages, true));
+                continue;
+            }
+
+            int li = languages.GetOrAdd(lex.Language);
+            if (li < 0)
+            {
+                problems.Add(new ConfigurationProblem(lex.SourceName, 0, "language", $"too many languages (at most {LanguageTable.MaxLanguages})"));
+                continue;
+            }
+
+            lexicons.Add((lex, (byte)li, LanguageTable.IsUnspaced(languages[li])));
+        }
+
+        // Lexicons are parsed on a worker while the rule packs are parsed and expanded here: the two share
+        // nothing until their entries are merged, lexicon entries first, as if read in order.
         var patterns = new Dictionary<string, List<MatchEntry>>(StringComparer.Ordinal);
+        var lexiconProblems = new List<ConfigurationProblem>();
+        var lexiconTask = Task.Run(() =>
+        {
+            int terms = 0;
+            foreach (var (lex, lang, unspaced) in lexicons)
+            {
+                terms += AddLexicon(lex, lang, unspaced, patterns, lexiconProblems);
+            }
+
+            return terms;
+        });
+
         var rules = new List<(RuleDocumentInfo Info, bool Removed)>();
         var ruleIndexById = new Dictionary<string, int>(StringComparer.Ordinal);
-        int sentimentTerms = 0;
-
-        foreach (var source in sources)
+        var ruleProblems = new List<ConfigurationProblem>();
+        foreach (var pack in all.OfType<RulePackSource>())
         {
-            switch (source)
-            {
-                case LexiconSource lex:
-                    sentimentTerms += AddLexicon(lex, languages, patterns, problems);
-                    break;
-                case RulePackSource pack:
-                    AddRulePack(pack, languages, rules, ruleIndexById, problems);
-                    break;
-            }
+            AddRulePack(pack, languages, rules, ruleIndexById, ruleProblems);
         }
 
         // Rules → entries (after overrides and removals are settled).
+        var ruleEntries = new List<(string Pattern, MatchEntry Entry)>(rules.Count * 64);
         var compiledRules = new List<CompiledRule>();
         var ruleLanguages = new bool[LanguageTable.MaxLanguages];
         foreach (var (info, removed) in rules)
@@ -80,10 +108,10 @@ internal sealed class CompiledKnowledge
                 foreach (var (pattern, needStart, needEnd) in ExpandChatSpellings(raw, languages[info.Language]).SelectMany(r => Expand(r, unspaced, maskVariants: info.Category <= RuleCategory.Profanity)))
                 {
                     var entry = new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index, IsScriptBound(pattern));
-                    AddEntry(patterns, pattern, entry);
+                    ruleEntries.Add((pattern, entry));
                     if (german && GermanAsciiSpelling(pattern) is { } ascii)
                     {
-                        AddEntry(patterns, ascii, entry);
+                        ruleEntries.Add((ascii, entry));
                     }
                 }
             }
@@ -94,13 +122,21 @@ internal sealed class CompiledKnowledge
                 if (pattern.Length > 0)
                 {
                     var entry = new MatchEntry(EntryKind.Exclusion, (byte)info.Language, needStart, needEnd, 0, index);
-                    AddEntry(patterns, pattern, entry);
+                    ruleEntries.Add((pattern, entry));
                     if (languages[info.Language] == "de" && GermanAsciiSpelling(pattern) is { } ascii)
                     {
-                        AddEntry(patterns, ascii, entry);
+                        ruleEntries.Add((ascii, entry));
                     }
                 }
             }
+        }
+
+        int sentimentTerms = lexiconTask.GetAwaiter().GetResult();
+        problems.AddRange(lexiconProblems);
+        problems.AddRange(ruleProblems);
+        foreach (var (pattern, entry) in ruleEntries)
+        {
+            AddEntry(patterns, pattern, entry);
         }
 
         foreach (var (lang, words) in LanguageDetector.Hints)
@@ -304,28 +340,8 @@ internal sealed class CompiledKnowledge
         yield return (p[0] + new string('*', p.Length - 2) + p[^1], s, e);
     }
 
-    private static int AddLexicon(LexiconSource lex, LanguageTable languages, Dictionary<string, List<MatchEntry>> patterns, List<ConfigurationProblem> problems)
+    private static int AddLexicon(LexiconSource lex, byte lang, bool unspaced, Dictionary<string, List<MatchEntry>> patterns, List<ConfigurationProblem> problems)
     {
-        byte lang;
-        bool unspaced;
-        if (lex.Language == "*")
-        {
-            lang = AllLanguages;
-            unspaced = true;
-        }
-        else
-        {
-            int li = languages.GetOrAdd(lex.Language);
-            if (li < 0)
-            {
-                problems.Add(new ConfigurationProblem(lex.SourceName, 0, "language", $"too many languages (at most {LanguageTable.MaxLanguages})"));
-                return 0;
-            }
-
-            lang = (byte)li;
-            unspaced = LanguageTable.IsUnspaced(languages[li]);
-        }
-
         int count = 0;
         int lineNo = 0;
         foreach (var lineRange in lex.Text.AsSpan().Split('\n'))

@@ -44,12 +44,14 @@ internal sealed class PatternMatcher
         // so the trie is built with a path stack, no hashing; every node's children are created in ascending
         // character order, and one counting pass by parent yields sorted compressed rows.
         var order = new int[patterns.Count];
+        var keys = new string[patterns.Count];
         for (int i = 0; i < order.Length; i++)
         {
             order[i] = i;
+            keys[i] = patterns[i];
         }
 
-        Array.Sort(order, (x, y) => string.CompareOrdinal(patterns[x], patterns[y]));
+        Array.Sort(keys, order, StringComparer.Ordinal);
         var lengths = new int[patterns.Count];
         var edgeParent = new List<int>(patterns.Count * 4);
         var edgeChar = new List<char>(patterns.Count * 4);
@@ -115,18 +117,19 @@ internal sealed class PatternMatcher
         var fail = new int[n];
         var dict = new int[n];
         var outArr = output.ToArray();
-        var queue = new Queue<int>();
+        var queue = new int[n];
+        int head = 0, tail = 0;
         for (int k = childStart[0]; k < childStart[1]; k++)
         {
             int v = childNode[k];
             fail[v] = 0;
             dict[v] = 0;
-            queue.Enqueue(v);
+            queue[tail++] = v;
         }
 
-        while (queue.Count > 0)
+        while (head < tail)
         {
-            int u = queue.Dequeue();
+            int u = queue[head++];
             for (int k = childStart[u]; k < childStart[u + 1]; k++)
             {
                 char c = childChar[k];
@@ -153,7 +156,7 @@ internal sealed class PatternMatcher
 
                 fail[v] = target;
                 dict[v] = outArr[target] >= 0 ? target : dict[target];
-                queue.Enqueue(v);
+                queue[tail++] = v;
             }
         }
 
