@@ -28,7 +28,6 @@ internal static class TextAnalyzer
     private const int JapaneseModifierGap = 4;
     private const int TargetWindowTokens = 4;
     private const int TargetWindowChars = 12;
-    private const int MentionWindowTokens = 2;
     private static readonly SearchValues<char> CommaOrClauseBreaks = SearchValues.Create(",.!?;:、。！？");
     private const double UntargetedProfanityFactor = 0.1;
     private const double NegatedNegativeFactor = -0.3;
@@ -90,10 +89,7 @@ internal static class TextAnalyzer
         s.Policy = policy;
 
         // Token ordinals (word count before each position) for spaced languages.
-        // Leading @mentions ("@AcmeSupport you idiots") name the addressee on social channels.
         int t = 0;
-        int mentionTok = 0;
-        bool leading = true;
         bool inWord = false;
         for (int i = 0; i < n; i++)
         {
@@ -101,18 +97,6 @@ internal static class TextAnalyzer
             if (w && !inWord)
             {
                 t++;
-                if (leading)
-                {
-                    int at = map[i];
-                    if (src[at] == '@' || (at > 0 && src[at - 1] == '@'))
-                    {
-                        mentionTok = t;
-                    }
-                    else
-                    {
-                        leading = false;
-                    }
-                }
             }
 
             inWord = w;
@@ -179,7 +163,7 @@ internal static class TextAnalyzer
         var markers = SelectLeftmostLongest(markBuf[..mc]);
 
         ScoreSentiment(src, norm, map[..n], tok[..n], sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
-        ScoreRules(k, policy, src, norm, map[..n], tok[..n], mentionTok, rules, markers, sentiment, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreRules(k, policy, src, norm, map[..n], tok[..n], rules, markers, sentiment, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
 
         s.Emphasis = Emphasis(counts);
         s.Fingerprint = Fingerprint(norm, out s.Letters);
@@ -407,7 +391,7 @@ internal static class TextAnalyzer
         return Math.Clamp(e, 0, 1);
     }
 
-    private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> src, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, int mentionTok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> markers, ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
+    private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> src, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> markers, ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
     {
         double noOr = 1;
         double profanity = 0;
@@ -441,7 +425,7 @@ internal static class TextAnalyzer
                         continue;
                     }
 
-                    factor = TargetFactor(policy, item, cat, markers, entries, rules, tok, mentionTok, unspaced, out int group);
+                    factor = TargetFactor(policy, item, cat, markers, entries, rules, tok, unspaced, out int group);
                     if (rule.Target == RuleTarget.Group && group < 0)
                     {
                         // A hostile predicate with no protected group near it: nothing (not even frustration).
@@ -585,7 +569,7 @@ internal static class TextAnalyzer
     /// the index of its marker, so the caller can file the hit as discrimination. Ties go to the thing:
     /// frustration is not harassment.
     /// </summary>
-    private static double TargetFactor(EscalationPolicy policy, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, int mentionTok, bool unspaced, out int group)
+    private static double TargetFactor(EscalationPolicy policy, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced, out int group)
     {
         int best = int.MaxValue;
         int bestIndex = -1;
@@ -637,16 +621,6 @@ internal static class TextAnalyzer
                 best = d;
                 bestCat = cat;
                 bestIndex = i;
-            }
-        }
-
-        if (mentionTok > 0 && !unspaced && tok[hit.Start] > mentionTok)
-        {
-            int d = tok[hit.Start] - mentionTok;
-            if (d <= MentionWindowTokens && (d < best || (d == best && Rank(RuleCategory.Addressee) > Rank(bestCat))))
-            {
-                best = d;
-                bestCat = RuleCategory.Addressee;
             }
         }
 
