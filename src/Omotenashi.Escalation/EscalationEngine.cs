@@ -267,7 +267,15 @@ public sealed class EscalationEngine
             }
         }
 
-        double harassment = Math.Clamp(1 - noOr, 0, 1);
+        // Traces (swearing, hostility at things, a hostile tone towards "you") rank turns for the score but never
+        // carry one over the threshold on their own or by topping up weak evidence.
+        double evidence = Math.Clamp(1 - noOr, 0, 1);
+        double harassment = Math.Clamp(1 - (noOr * s.HarassmentTraceNoOr), 0, 1);
+        if (evidence < p.HarassmentThreshold)
+        {
+            harassment = Math.Min(harassment, (evidence + p.HarassmentThreshold) / 2);
+        }
+
 
         // Frustration: logistic over features in [0, 1].
         double negLevel = Math.Max(0, -compound);

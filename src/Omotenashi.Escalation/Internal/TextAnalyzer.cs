@@ -33,6 +33,12 @@ internal static class TextAnalyzer
     private const double NegatedNegativeFactor = -0.3;
     private const int ShortTurnWords = 4;
     private const int VocativeTurnWords = 2;
+
+    /// <summary>
+    /// An insult about a third party ("she was so rude and incompetent") counts at this share of the implicit
+    /// factor: strong abuse still counts, a complaint's verdict on someone does not.
+    /// </summary>
+    private const double ThirdPartyShare = 0.86;
     private const double HostileAddressFactor = 0.3;
 
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?;。！？；\n");
@@ -394,6 +400,7 @@ internal static class TextAnalyzer
     private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> src, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> markers, ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
     {
         double noOr = 1;
+        double traceNoOr = 1;
         double profanity = 0;
         var rules = k.Rules;
         for (int i = 0; i < items.Length; i++)
@@ -450,12 +457,12 @@ internal static class TextAnalyzer
                 }
 
                 double strength = rule.Weight * factor;
-                if (factor < policy.ImplicitTargetFactor && factor < 1)
+                if (factor <= policy.ObjectTargetFactor)
                 {
                     // Aimed at a thing or at oneself: frustration, not harassment.
                     profanity = Math.Max(profanity, rule.Weight * 0.8);
                     s.ProfanityEvidence.Offer(rule.Weight * 0.5, start, length, rule.Id);
-                    noOr *= 1 - strength;
+                    traceNoOr *= 1 - strength;
                     continue;
                 }
 
@@ -484,7 +491,7 @@ internal static class TextAnalyzer
                 else
                 {
                     // Untargeted swearing: a trace of hostility in the score, never a route by itself.
-                    noOr *= 1 - (UntargetedProfanityFactor * rule.Weight);
+                    traceNoOr *= 1 - (UntargetedProfanityFactor * rule.Weight);
                 }
             }
             else if (cat == RuleCategory.HumanRequest && rule.Severity == Severity.Low && tok[^1] > ShortTurnWords && !unspaced && !norm[item.Start..item.End].Contains(' '))
@@ -507,13 +514,14 @@ internal static class TextAnalyzer
                 var e = entries[m.Entry];
                 if (e.Kind == EntryKind.Rule && rules[e.Rule].Category == RuleCategory.Addressee)
                 {
-                    noOr *= 1 - (HostileAddressFactor * -s.Compound);
+                    traceNoOr *= 1 - (HostileAddressFactor * -s.Compound);
                     break;
                 }
             }
         }
 
         s.HarassmentNoOr = noOr;
+        s.HarassmentTraceNoOr = traceNoOr;
         s.Profanity = profanity;
     }
 
@@ -562,18 +570,22 @@ internal static class TextAnalyzer
     }
 
     /// <summary>
-    /// How much a person-targeted rule counts: 1 when the nearest marker within the window is an addressee
-    /// (you, staff, お前), the object factor when it is a thing (this app), 0 when it is the speaker (I'm such an
-    /// idiot), and the implicit factor when no marker is near (chat insults are usually aimed at the other side).
-    /// A protected group (women, immigrants, Muslims) counts like the addressee; <paramref name="group"/> is then
-    /// the index of its marker, so the caller can file the hit as discrimination. Ties go to the thing:
-    /// frustration is not harassment.
+    /// How much a person-targeted rule counts: 1 when the nearest person within the window is the addressee
+    /// (you, staff, お前), the object factor when a thing is as near (this app), somewhat less than the implicit
+    /// factor when the person is a third party (he, she, they: often a report, not an attack on the listener),
+    /// 0 when it is the speaker (I'm such an idiot),
+    /// and -1 when nothing is near (the caller applies the implicit factor: chat insults are usually aimed at
+    /// the other side). A person named before the word beats one named after it. A protected group (women,
+    /// immigrants, Muslims) counts like the addressee; <paramref name="group"/> is then the index of its marker,
+    /// so the caller can file the hit as discrimination. Ties go to the thing: frustration is not harassment.
     /// </summary>
     private static double TargetFactor(EscalationPolicy policy, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced, out int group)
     {
-        int best = int.MaxValue;
-        int bestIndex = -1;
-        RuleCategory bestCat = RuleCategory.Insult;
+        // The nearest thing, and the nearest person: a person named before the word (its subject: "I feel like an
+        // idiot for trusting you", "she was so rude") wins over one named after it.
+        var thing = (D: int.MaxValue, Index: -1);
+        var before = (D: int.MaxValue, Cat: RuleCategory.Insult, Index: -1);
+        var after = (D: int.MaxValue, Cat: RuleCategory.Insult, Index: -1);
         for (int i = 0; i < items.Length; i++)
         {
             var e = entries[items[i].Entry];
@@ -615,29 +627,48 @@ internal static class TextAnalyzer
                 }
             }
 
-            bool better = d < best || (d == best && Rank(cat) > Rank(bestCat));
-            if (better)
+            if (cat == RuleCategory.Object)
             {
-                best = d;
-                bestCat = cat;
-                bestIndex = i;
+                if (d < thing.D)
+                {
+                    thing = (d, i);
+                }
+
+                continue;
+            }
+
+            ref var slot = ref m.Start < hit.Start ? ref before : ref after;
+            if (d < slot.D || (d == slot.D && Rank(cat) > Rank(slot.Cat)))
+            {
+                slot = (d, cat, i);
             }
         }
 
-        group = bestCat == RuleCategory.Group ? bestIndex : -1;
-        return best == int.MaxValue
-            ? -1
-            : bestCat switch
-            {
-                RuleCategory.Addressee or RuleCategory.Group => 1,
-                RuleCategory.Object => policy.ObjectTargetFactor,
-                _ => 0,
-            };
+        var person = before.Index >= 0 ? before : after;
+        group = -1;
+        if (thing.Index >= 0 && (person.Index < 0 || thing.D <= person.D))
+        {
+            // Ties go to the thing: frustration is not harassment.
+            return policy.ObjectTargetFactor;
+        }
+
+        if (person.Index < 0)
+        {
+            return -1;
+        }
+
+        group = person.Cat == RuleCategory.Group ? person.Index : -1;
+        return person.Cat switch
+        {
+            RuleCategory.Addressee or RuleCategory.Group => 1,
+            RuleCategory.ThirdParty => policy.ImplicitTargetFactor * ThirdPartyShare,
+            _ => 0,
+        };
 
         static int Rank(RuleCategory c) => c switch
         {
-            RuleCategory.Object => 4,
-            RuleCategory.Group => 3,
+            RuleCategory.Group => 4,
+            RuleCategory.ThirdParty => 3,
             RuleCategory.Self => 2,
             RuleCategory.Addressee => 1,
             _ => 0,

@@ -42,6 +42,7 @@ internal struct TurnSignals
     public Evidence PositiveSentiment;
 
     public double HarassmentNoOr; // Π(1 − sᵢ) over harassment evidence
+    public double HarassmentTraceNoOr; // Π(1 − tᵢ) over traces that rank but never decide (swearing, hostility at things)
     public KasuHaraCategories Categories;
     public Severity Severity;
     public Evidence Insult;

@@ -22,6 +22,7 @@ internal enum RuleCategory : byte
     Self,
     Object,
     Group,
+    ThirdParty,
 }
 
 internal static class RuleCategoryInfo
@@ -30,7 +31,7 @@ internal static class RuleCategoryInfo
     [
         "insult", "threat", "exposure", "demand", "sexual", "discrimination", "profanity", "human-request",
         "self-harm", "legal", "churn", "hardship", "staff-complaint", "gratitude", "bot-fallback",
-        "addressee", "self", "object", "group",
+        "addressee", "self", "object", "group", "third-party",
     ];
 
     public static bool TryParse(string? name, out RuleCategory category)
