@@ -573,9 +573,8 @@ internal static class TextAnalyzer
     /// How much a person-targeted rule counts: 1 when the nearest person within the window is the addressee
     /// (you, staff, お前), the object factor when a thing is as near (this app), somewhat less than the implicit
     /// factor when the person is a third party (he, she, they: often a report, not an attack on the listener),
-    /// 0 when it is the speaker (I'm such an idiot),
-    /// and -1 when nothing is near (the caller applies the implicit factor: chat insults are usually aimed at
-    /// the other side). A person named before the word beats one named after it. A protected group (women,
+    /// 0 when it is the speaker (I'm such an idiot), and -1 when nothing is near (the caller applies the implicit
+    /// factor: chat insults are usually aimed at the other side). A person named before the word beats one named after it. A protected group (women,
     /// immigrants, Muslims) counts like the addressee; <paramref name="group"/> is then the index of its marker,
     /// so the caller can file the hit as discrimination. Ties go to the thing: frustration is not harassment.
     /// </summary>
@@ -737,7 +736,7 @@ internal static class TextAnalyzer
 
     /// <summary>
     /// How much a person-targeted rule counts when no person or thing is named near it. A turn that is nothing
-    /// but a strong insult ("bitch", "loser!") is said to the other side: 1. Otherwise the policy's implicit factor:
+    /// but a strong insult ("bitch", "asshole!") is said to the other side: 1. Otherwise the policy's implicit factor:
     /// chat insults are usually aimed at the other side.
     /// </summary>
     private static double ImplicitTargetFactor(EscalationPolicy policy, CompiledRule rule, ReadOnlySpan<int> tok, bool unspaced)
