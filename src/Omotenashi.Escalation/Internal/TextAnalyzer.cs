@@ -165,7 +165,7 @@ internal static class TextAnalyzer
         }
 
         var sentiment = SelectLeftmostLongest(sentBuf[..sc]);
-        var rules = SelectLeftmostLongest(ruleBuf[..rc]);
+        var rules = SelectLeftmostLongest(ApplyExclusions(ruleBuf[..rc], entries));
         var markers = SelectLeftmostLongest(markBuf[..mc]);
 
         ScoreSentiment(src, norm, map[..n], tok[..n], sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
@@ -180,6 +180,73 @@ internal static class TextAnalyzer
     /// Sorts candidates by start (longest first) and keeps, in place and in order, the leftmost-longest
     /// non-overlapping ones; candidates with an identical span are all kept (one term, several meanings).
     /// </summary>
+    /// <summary>
+    /// Rule exceptions ("except": "stupid question", "ausländer sind"): drops every rule match that lies inside
+    /// a longer exception's span, then the exceptions themselves, so an exception cancels what it covers without
+    /// blocking a longer match that only overlaps it ("Ausländer sind Verbrecher" keeps "sind Verbrecher").
+    /// </summary>
+    private static Span<Candidate> ApplyExclusions(Span<Candidate> span, MatchEntry[] entries)
+    {
+        int exclusions = 0;
+        foreach (ref readonly var c in span)
+        {
+            if (entries[c.Entry].Kind == EntryKind.Exclusion)
+            {
+                exclusions++;
+            }
+        }
+
+        if (exclusions == 0)
+        {
+            return span;
+        }
+
+        // Exception spans first (the compaction below overwrites the candidates they came from).
+        int[]? rented = null;
+        Span<int> spans = exclusions <= 64 ? stackalloc int[128] : (rented = ArrayPool<int>.Shared.Rent(exclusions * 2));
+        int n = 0;
+        foreach (ref readonly var c in span)
+        {
+            if (entries[c.Entry].Kind == EntryKind.Exclusion)
+            {
+                spans[n++] = c.Start;
+                spans[n++] = c.End;
+            }
+        }
+
+        int kept = 0;
+        for (int i = 0; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (entries[c.Entry].Kind == EntryKind.Exclusion)
+            {
+                continue;
+            }
+
+            bool covered = false;
+            for (int x = 0; x < n; x += 2)
+            {
+                if (spans[x] <= c.Start && c.End <= spans[x + 1] && spans[x + 1] - spans[x] > c.End - c.Start)
+                {
+                    covered = true;
+                    break;
+                }
+            }
+
+            if (!covered)
+            {
+                span[kept++] = c;
+            }
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
+
+        return span[..kept];
+    }
+
     private static Span<Candidate> SelectLeftmostLongest(Span<Candidate> span)
     {
         span.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End != a.End ? b.End.CompareTo(a.End) : a.Entry.CompareTo(b.Entry));
