@@ -137,7 +137,7 @@ internal static class TextAnalyzer
                     active = undetermined || entry.ScriptBound;
                 }
 
-                if (!active || !BoundaryOk(norm, hit.Start, hit.End, entry.NeedStart, entry.NeedEnd))
+                if (!active || !BoundaryOk(norm, hit.Start, hit.End, entry.NeedStart, entry.NeedEnd) || InHandleOrLink(src, map[hit.Start]))
                 {
                     continue;
                 }
@@ -180,6 +180,42 @@ internal static class TextAnalyzer
     /// Sorts candidates by start (longest first) and keeps, in place and in order, the leftmost-longest
     /// non-overlapping ones; candidates with an identical span are all kept (one term, several meanings).
     /// </summary>
+    /// <summary>
+    /// Whether a source position lies in a user handle (<c>@Jani_Depp</c>, <c>@IdiotSandwich</c>) or a link: names
+    /// and addresses are not words the customer said. A lower-case token like <c>@sshole</c> is leetspeak, not a
+    /// handle.
+    /// </summary>
+    private static bool InHandleOrLink(ReadOnlySpan<char> src, int at)
+    {
+        int start = at;
+        while (start > 0 && !char.IsWhiteSpace(src[start - 1]))
+        {
+            start--;
+        }
+
+        int end = at;
+        while (end < src.Length && !char.IsWhiteSpace(src[end]))
+        {
+            end++;
+        }
+
+        var token = src[start..end];
+        if (token.Length > 2 && token[0] == '@')
+        {
+            foreach (char c in token[1..])
+            {
+                if (char.IsUpper(c) || char.IsDigit(c) || c == '_')
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return token.Contains("://", StringComparison.Ordinal) || token.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>
     /// Rule exceptions ("except": "stupid question", "ausländer sind"): drops every rule match that lies inside
     /// a longer exception's span, then the exceptions themselves, so an exception cancels what it covers without
