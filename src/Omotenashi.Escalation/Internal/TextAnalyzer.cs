@@ -122,6 +122,11 @@ internal static class TextAnalyzer
         for (int h = 0; h < hitCount; h++)
         {
             ref readonly var hit = ref hits[h];
+            if (InHandleOrLink(src, map[hit.Start]))
+            {
+                continue;
+            }
+
             for (int e = starts[hit.Pattern]; e < starts[hit.Pattern + 1]; e++)
             {
                 ref readonly var entry = ref entries[e];
@@ -137,7 +142,7 @@ internal static class TextAnalyzer
                     active = undetermined || entry.ScriptBound;
                 }
 
-                if (!active || !BoundaryOk(norm, hit.Start, hit.End, entry.NeedStart, entry.NeedEnd) || InHandleOrLink(src, map[hit.Start]))
+                if (!active || !BoundaryOk(norm, hit.Start, hit.End, entry.NeedStart, entry.NeedEnd))
                 {
                     continue;
                 }
