@@ -192,14 +192,16 @@ internal static class TextAnalyzer
     /// </summary>
     private static bool InHandleOrLink(ReadOnlySpan<char> src, int at)
     {
+        // Bounded both ways, so a long run without spaces costs no more than this per hit.
+        const int Reach = 256;
         int start = at;
-        while (start > 0 && !char.IsWhiteSpace(src[start - 1]))
+        while (start > 0 && at - start < Reach && !char.IsWhiteSpace(src[start - 1]))
         {
             start--;
         }
 
         int end = at;
-        while (end < src.Length && !char.IsWhiteSpace(src[end]))
+        while (end < src.Length && end - at < Reach && !char.IsWhiteSpace(src[end]))
         {
             end++;
         }
