@@ -119,10 +119,11 @@ internal static class TextAnalyzer
         var markBuf = cands[(2 * third)..];
         int sc = 0, rc = 0, mc = 0;
         bool undetermined = lang == LanguageTable.Undetermined;
+        bool mayHaveHandles = src.Contains('@') || src.Contains("://", StringComparison.Ordinal) || src.Contains("www.", StringComparison.OrdinalIgnoreCase);
         for (int h = 0; h < hitCount; h++)
         {
             ref readonly var hit = ref hits[h];
-            if (InHandleOrLink(src, map[hit.Start]))
+            if (mayHaveHandles && InHandleOrLink(src, map[hit.Start]))
             {
                 continue;
             }
