@@ -3,6 +3,21 @@ namespace Omotenashi.Escalation.Tests;
 public class EscalationEngineBuilderTests
 {
     [Fact]
+    public void Build_RejectsATermListedTwiceWithDifferentValences_AndAcceptsHarmlessRepeats()
+    {
+        // "Sooo good" normalises like "so good"; the second line would silently win.
+        var ex = Assert.Throws<EscalationConfigurationException>(() => new EscalationEngineBuilder { UseBuiltInPacks = false }
+            .AddLexicon("en", "so good\t2.0\nokay\t0.5\nsooo good\t3.0\n", "acme.tsv").Build());
+        var problem = Assert.Single(ex.Problems);
+        Assert.Equal(("acme.tsv", 3, "valence"), (problem.Source, problem.Line, problem.Field));
+        Assert.Contains("line 1", problem.Message, StringComparison.Ordinal);
+
+        var engine = new EscalationEngineBuilder { UseBuiltInPacks = false }
+            .AddLexicon("en", "so good\t2.0\nsooo good\t2\n", "acme.tsv").Build();
+        Assert.True(engine.Decide(new CustomerTurn("so good") { Language = "en" }).Sentiment > 0);
+    }
+
+    [Fact]
     public void Build_ListsEveryProblemInOneException()
     {
         var builder = new EscalationEngineBuilder { UseBuiltInPacks = false, MaxAnalyzedLength = 1 }

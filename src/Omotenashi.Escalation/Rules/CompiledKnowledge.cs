@@ -343,6 +343,7 @@ internal sealed class CompiledKnowledge
     private static int AddLexicon(LexiconSource lex, byte lang, bool unspaced, Dictionary<string, List<MatchEntry>> patterns, List<ConfigurationProblem> problems)
     {
         int count = 0;
+        var seen = new Dictionary<string, (int Line, string Value)>(StringComparer.Ordinal);
         int lineNo = 0;
         foreach (var lineRange in lex.Text.AsSpan().Split('\n'))
         {
@@ -370,6 +371,27 @@ internal sealed class CompiledKnowledge
                 problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "term", "the term is empty after normalisation"));
                 continue;
             }
+
+            // The same term twice in one file (often spellings that normalise alike: skin tones, width, kana) is
+            // harmless with the same value and a mistake with another one, where the later line would silently win.
+            string key = string.Concat(needStart ? "^" : "", pattern, needEnd ? "$" : "");
+            string listed = rest.Trim().ToString();
+            if (!lex.Modifiers && float.TryParse(listed, NumberStyles.Float, CultureInfo.InvariantCulture, out float v))
+            {
+                listed = v.ToString(CultureInfo.InvariantCulture); // "-1.0" and "-1" are the same valence
+            }
+
+            if (seen.TryGetValue(key, out var first))
+            {
+                if (!string.Equals(first.Value, listed, StringComparison.Ordinal))
+                {
+                    problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, lex.Modifiers ? "kind" : "valence", $"'{term.Trim()}' is already listed on line {first.Line} with '{first.Value}' (the same term after normalisation)"));
+                }
+
+                continue;
+            }
+
+            seen.Add(key, (lineNo, listed));
 
             if (!unspaced && term.Trim().EndsWith('*') && pattern.Length < 3)
             {
