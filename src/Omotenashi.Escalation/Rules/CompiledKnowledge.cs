@@ -102,9 +102,9 @@ internal sealed class CompiledKnowledge
             compiledRules.Add(new CompiledRule(info.Id, info.Category, info.Severity, info.Weight, info.Target, info.Language));
             ruleLanguages[info.Language] = true;
             bool unspaced = LanguageTable.IsUnspaced(languages[info.Language]);
+            bool german = languages[info.Language] == "de";
             foreach (string raw in info.Patterns)
             {
-                bool german = languages[info.Language] == "de";
                 foreach (var (pattern, needStart, needEnd) in ExpandChatSpellings(raw, languages[info.Language]).SelectMany(r => Expand(r, unspaced, maskVariants: info.Category <= RuleCategory.Profanity)))
                 {
                     var entry = new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index, IsScriptBound(pattern));
@@ -123,7 +123,7 @@ internal sealed class CompiledKnowledge
                 {
                     var entry = new MatchEntry(EntryKind.Exclusion, (byte)info.Language, needStart, needEnd, 0, index);
                     ruleEntries.Add((pattern, entry));
-                    if (languages[info.Language] == "de" && GermanAsciiSpelling(pattern) is { } ascii)
+                    if (german && GermanAsciiSpelling(pattern) is { } ascii)
                     {
                         ruleEntries.Add((ascii, entry));
                     }
@@ -343,7 +343,7 @@ internal sealed class CompiledKnowledge
     private static int AddLexicon(LexiconSource lex, byte lang, bool unspaced, Dictionary<string, List<MatchEntry>> patterns, List<ConfigurationProblem> problems)
     {
         int count = 0;
-        var seen = new Dictionary<string, (int Line, string Value)>(StringComparer.Ordinal);
+        var seen = new Dictionary<(string Pattern, bool NeedStart, bool NeedEnd), (int Line, MatchEntry Entry)>();
         int lineNo = 0;
         foreach (var lineRange in lex.Text.AsSpan().Split('\n'))
         {
@@ -371,27 +371,6 @@ internal sealed class CompiledKnowledge
                 problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "term", "the term is empty after normalisation"));
                 continue;
             }
-
-            // The same term twice in one file (often spellings that normalise alike: skin tones, width, kana) is
-            // harmless with the same value and a mistake with another one, where the later line would silently win.
-            string key = string.Concat(needStart ? "^" : "", pattern, needEnd ? "$" : "");
-            string listed = rest.Trim().ToString();
-            if (!lex.Modifiers && float.TryParse(listed, NumberStyles.Float, CultureInfo.InvariantCulture, out float v))
-            {
-                listed = v.ToString(CultureInfo.InvariantCulture); // "-1.0" and "-1" are the same valence
-            }
-
-            if (seen.TryGetValue(key, out var first))
-            {
-                if (!string.Equals(first.Value, listed, StringComparison.Ordinal))
-                {
-                    problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, lex.Modifiers ? "kind" : "valence", $"'{term.Trim()}' is already listed on line {first.Line} with '{first.Value}' (the same term after normalisation)"));
-                }
-
-                continue;
-            }
-
-            seen.Add(key, (lineNo, listed));
 
             if (!unspaced && term.Trim().EndsWith('*') && pattern.Length < 3)
             {
@@ -426,7 +405,11 @@ internal sealed class CompiledKnowledge
                     continue;
                 }
 
-                AddEntry(patterns, pattern, new MatchEntry(kind, lang, needStart, needEnd, value, -1));
+                var modifier = new MatchEntry(kind, lang, needStart, needEnd, value, -1);
+                if (!Repeated(modifier))
+                {
+                    AddEntry(patterns, pattern, modifier);
+                }
             }
             else
             {
@@ -444,6 +427,11 @@ internal sealed class CompiledKnowledge
                 }
 
                 var entry = new MatchEntry(EntryKind.Sentiment, lang, needStart, needEnd, valence, -1);
+                if (Repeated(entry))
+                {
+                    continue;
+                }
+
                 AddEntry(patterns, pattern, entry);
                 if (lex.Language == "de" && GermanAsciiSpelling(pattern) is { } ascii && !patterns.ContainsKey(ascii))
                 {
@@ -451,6 +439,25 @@ internal sealed class CompiledKnowledge
                 }
 
                 count++;
+            }
+
+            // The same term twice in one file (often spellings that normalise alike: skin tones, width, kana,
+            // "sooo"/"so") is harmless with the same value and a mistake with another, where the later line
+            // would silently win.
+            bool Repeated(MatchEntry entry)
+            {
+                if (!seen.TryGetValue((pattern, needStart, needEnd), out var first))
+                {
+                    seen.Add((pattern, needStart, needEnd), (lineNo, entry));
+                    return false;
+                }
+
+                if (first.Entry.Kind != entry.Kind || first.Entry.Value != entry.Value)
+                {
+                    problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, lex.Modifiers ? "kind" : "valence", $"'{term.Trim()}' is already listed on line {first.Line} with another value (the same term after normalisation)"));
+                }
+
+                return true;
             }
         }
 
