@@ -225,9 +225,10 @@ internal static class TextAnalyzer
     }
 
     /// <summary>
-    /// Rule exceptions ("except": "stupid question", "ausländer sind"): drops every rule match that lies inside
-    /// a longer exception's span, then the exceptions themselves, so an exception cancels what it covers without
-    /// blocking a longer match that only overlaps it ("Ausländer sind Verbrecher" keeps "sind Verbrecher").
+    /// Rule exceptions ("except": "stupid question", "ausländer sind"): drops every match of the exception's own rule
+    /// that lies inside a longer exception's span, then the exceptions themselves, so an exception cancels what it
+    /// covers without blocking a longer match that only overlaps it ("Ausländer sind Verbrecher" keeps "sind
+    /// Verbrecher") or another rule's match inside it ("i want to kill myself" excepted from a threat stays self-harm).
     /// </summary>
     private static Span<Candidate> ApplyExclusions(Span<Candidate> span, MatchEntry[] entries)
     {
@@ -245,16 +246,18 @@ internal static class TextAnalyzer
             return span;
         }
 
-        // Exception spans first (the compaction below overwrites the candidates they came from).
+        // Exception spans first (the compaction below overwrites the candidates they came from): start, end, rule.
         int[]? rented = null;
-        Span<int> spans = exclusions <= 64 ? stackalloc int[128] : (rented = ArrayPool<int>.Shared.Rent(exclusions * 2));
+        Span<int> spans = exclusions <= 64 ? stackalloc int[192] : (rented = ArrayPool<int>.Shared.Rent(exclusions * 3));
         int n = 0;
         foreach (ref readonly var c in span)
         {
-            if (entries[c.Entry].Kind == EntryKind.Exclusion)
+            var e = entries[c.Entry];
+            if (e.Kind == EntryKind.Exclusion)
             {
                 spans[n++] = c.Start;
                 spans[n++] = c.End;
+                spans[n++] = e.Rule;
             }
         }
 
@@ -262,15 +265,17 @@ internal static class TextAnalyzer
         for (int i = 0; i < span.Length; i++)
         {
             var c = span[i];
-            if (entries[c.Entry].Kind == EntryKind.Exclusion)
+            var e = entries[c.Entry];
+            if (e.Kind == EntryKind.Exclusion)
             {
                 continue;
             }
 
+            // An exception belongs to its rule: "kill time" cancels a threat, never the self-harm rule's "kill myself".
             bool covered = false;
-            for (int x = 0; x < n; x += 2)
+            for (int x = 0; x < n; x += 3)
             {
-                if (spans[x] <= c.Start && c.End <= spans[x + 1] && spans[x + 1] - spans[x] > c.End - c.Start)
+                if (spans[x + 2] == e.Rule && spans[x] <= c.Start && c.End <= spans[x + 1] && spans[x + 1] - spans[x] > c.End - c.Start)
                 {
                     covered = true;
                     break;
@@ -590,7 +595,7 @@ internal static class TextAnalyzer
             {
                 profanity = Math.Max(profanity, rule.Weight);
                 s.ProfanityEvidence.Offer(rule.Weight * 0.5, start, length, rule.Id);
-                if (AddresseeRightBefore(norm, item, markers, entries, rules, tok, unspaced))
+                if (AddresseeRightBefore(norm, item, markers, sentiment, entries, rules, tok, unspaced))
                 {
                     // Swearing predicated of the addressee ("you are shit", "ur shitty", "お前クソ") is an insult.
                     double strength = rule.Weight * 0.8;
@@ -636,8 +641,11 @@ internal static class TextAnalyzer
         s.Profanity = profanity;
     }
 
-    /// <summary>Whether an addressee marker stands at most two tokens (or four characters) before the hit, in the same clause, with no thing between.</summary>
-    private static bool AddresseeRightBefore(ReadOnlySpan<char> norm, in Candidate hit, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced)
+    /// <summary>
+    /// Whether an addressee marker stands at most two tokens (or four characters) before the hit, in the same clause, with
+    /// no thing between. Intensifiers between do not count ("u r pretty shitty", "you are so fucking shit").
+    /// </summary>
+    private static bool AddresseeRightBefore(ReadOnlySpan<char> norm, in Candidate hit, ReadOnlySpan<Candidate> markers, ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced)
     {
         // The swearword must close the clause ("you are shit", "ur shitty"): in "your damn phone line" or
         // "Er förbannade telefonlinje" a thing follows and the swearing is about the thing.
@@ -664,7 +672,7 @@ internal static class TextAnalyzer
                 continue;
             }
 
-            int d = unspaced ? hit.Start - m.End : tok[hit.Start] - tok[m.End - 1];
+            int d = unspaced ? hit.Start - m.End : tok[hit.Start] - tok[m.End - 1] - ModifierTokensBetween(sentiment, entries, tok, m.End, hit.Start);
             bool near = d <= (unspaced ? 4 : 2) && norm[m.End..hit.Start].IndexOfAny(ClauseBreaks) < 0;
             var cat = rules[e.Rule].Category;
             if (cat == RuleCategory.Addressee)
@@ -678,6 +686,26 @@ internal static class TextAnalyzer
         }
 
         return found;
+    }
+
+    /// <summary>How many tokens between <paramref name="from"/> and <paramref name="to"/> are boosters or dampeners (so, really, pretty).</summary>
+    private static int ModifierTokensBetween(ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, ReadOnlySpan<int> tok, int from, int to)
+    {
+        int n = 0;
+        foreach (ref readonly var c in sentiment)
+        {
+            if (c.Start >= to)
+            {
+                break;
+            }
+
+            if (c.Start >= from && c.End <= to && entries[c.Entry].Kind is EntryKind.Booster or EntryKind.Dampener)
+            {
+                n += tok[c.End - 1] - tok[c.Start] + 1;
+            }
+        }
+
+        return n;
     }
 
     /// <summary>
