@@ -43,6 +43,22 @@ internal static class TextAnalyzer
 
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?;。！？；\n");
 
+    /// <summary>
+    /// Abuse inside quotation marks within a longer message is mostly reported ("your courier said «get lost»",
+    /// 客が「土下座しろ」って怒鳴ってて): it counts at this share.
+    /// </summary>
+    private const double QuotedShare = 0.5;
+
+    /// <summary>Letters outside the quotation a turn needs for a quotation in it to read as reported speech.</summary>
+    private const int QuoteContextLetters = 12;
+
+    /// <summary>A positive word in scare quotes ("very \"fast\"", ваш «премиум» тариф) is sarcasm: it flips in full.</summary>
+    private const double ScareQuoteFactor = -1.0;
+
+    private static readonly SearchValues<char> StraightQuotes = SearchValues.Create("\"“”„＂");
+    private static readonly SearchValues<char> OpeningQuotes = SearchValues.Create("«「『‹");
+    private static readonly SearchValues<char> ClosingQuotes = SearchValues.Create("»」』›");
+
     public static int Analyze(
         CompiledKnowledge k,
         EscalationPolicy defaultPolicy,
@@ -372,6 +388,14 @@ internal static class TextAnalyzer
                     v += Math.Sign(v) * CapsIncrement;
                 }
 
+                if (v > 0 && entry.Language != CompiledKnowledge.AllLanguages && InScareQuotes(src, map[item.Start], map[item.End - 1] + 1))
+                {
+                    v *= ScareQuoteFactor;
+                    sum += v;
+                    TrackExtremes(v, map, item, ref mostNegative, ref mostPositive, ref s);
+                    continue;
+                }
+
                 double negation = 1;
                 for (int j = i - 1; j >= 0; j--)
                 {
@@ -435,20 +459,7 @@ internal static class TextAnalyzer
             }
 
             sum += v;
-            int start = map[item.Start];
-            int length = map[item.End - 1] + 1 - start;
-            if (v < mostNegative)
-            {
-                mostNegative = v;
-                s.NegativeSentiment.Start = start;
-                s.NegativeSentiment.Length = length;
-            }
-            else if (v > mostPositive)
-            {
-                mostPositive = v;
-                s.PositiveSentiment.Start = start;
-                s.PositiveSentiment.Length = length;
-            }
+            TrackExtremes(v, map, item, ref mostNegative, ref mostPositive, ref s);
         }
 
         if (sum != 0)
@@ -466,6 +477,107 @@ internal static class TextAnalyzer
         s.Compound = Math.Clamp(compound, -1, 1);
         s.NegativeSentiment.Strength = Math.Min(1, -mostNegative / 4);
         s.PositiveSentiment.Strength = Math.Min(1, mostPositive / 4);
+    }
+
+    private static void TrackExtremes(double v, ReadOnlySpan<int> map, in Candidate item, ref double mostNegative, ref double mostPositive, ref TurnSignals s)
+    {
+        int start = map[item.Start];
+        int length = map[item.End - 1] + 1 - start;
+        if (v < mostNegative)
+        {
+            mostNegative = v;
+            s.NegativeSentiment.Start = start;
+            s.NegativeSentiment.Length = length;
+        }
+        else if (v > mostPositive)
+        {
+            mostPositive = v;
+            s.PositiveSentiment.Start = start;
+            s.PositiveSentiment.Length = length;
+        }
+    }
+
+    /// <summary>Whether the source span [start, end) is wrapped in quotation marks with nothing else inside them.</summary>
+    private static bool InScareQuotes(ReadOnlySpan<char> src, int start, int end)
+    {
+        if (start == 0 || end >= src.Length)
+        {
+            return false;
+        }
+
+        char before = src[start - 1], after = src[end];
+        return (StraightQuotes.Contains(before) && StraightQuotes.Contains(after)) || (OpeningQuotes.Contains(before) && ClosingQuotes.Contains(after));
+    }
+
+    /// <summary>
+    /// Whether the source span [start, end) lies inside a quotation ("…", “…”, „…“, «…», 「…」) that leaves enough of
+    /// the turn outside it to be reported speech rather than the whole message in quotes.
+    /// </summary>
+    private static bool InQuotation(ReadOnlySpan<char> src, int start, int end)
+    {
+        if (src.IndexOfAny(StraightQuotes) < 0 && src.IndexOfAny(OpeningQuotes) < 0)
+        {
+            return false;
+        }
+
+        int open = -1, close = -1;
+        int straightBefore = 0;
+        for (int i = start - 1; i >= 0; i--)
+        {
+            char c = src[i];
+            if (OpeningQuotes.Contains(c))
+            {
+                open = i;
+                break;
+            }
+
+            if (ClosingQuotes.Contains(c))
+            {
+                break;
+            }
+        }
+
+        if (open >= 0)
+        {
+            int rel = src[end..].IndexOfAny(ClosingQuotes);
+            close = rel < 0 ? -1 : end + rel;
+        }
+        else
+        {
+            // Straight and curly double quotes: inside when an odd number stands before the span and one after it.
+            int last = -1;
+            for (int i = 0; i < start; i++)
+            {
+                if (StraightQuotes.Contains(src[i]))
+                {
+                    straightBefore++;
+                    last = i;
+                }
+            }
+
+            if (straightBefore % 2 == 1)
+            {
+                int rel = src[end..].IndexOfAny(StraightQuotes);
+                open = last;
+                close = rel < 0 ? -1 : end + rel;
+            }
+        }
+
+        if (open < 0 || close < 0)
+        {
+            return false;
+        }
+
+        int outside = 0;
+        for (int i = 0; i < src.Length && outside < QuoteContextLetters; i++)
+        {
+            if ((i < open || i > close) && char.IsLetter(src[i]))
+            {
+                outside++;
+            }
+        }
+
+        return outside >= QuoteContextLetters;
     }
 
     /// <summary>"詐欺じゃないの？", "最悪じゃないか": a negation closing a question asserts, it does not negate.</summary>
@@ -570,6 +682,13 @@ internal static class TextAnalyzer
 
                         cat = RuleCategory.Discrimination;
                     }
+                }
+
+                if (InQuotation(src, start, start + length))
+                {
+                    // Reported abuse is not said to the listener, but whoever reports it is upset: frustration.
+                    factor *= QuotedShare;
+                    profanity = Math.Max(profanity, rule.Weight * 0.8);
                 }
 
                 double strength = rule.Weight * factor;
