@@ -55,6 +55,9 @@ internal static class TextAnalyzer
     /// <summary>A positive word in scare quotes ("very \"fast\"", ваш «премиум» тариф) is sarcasm: it flips in full.</summary>
     private const double ScareQuoteFactor = -1.0;
 
+    /// <summary>Particles and degree adverbs (normalised: katakana folded to hiragana) a Japanese negation may reach over.</summary>
+    private static readonly string[] JapaneseGapWords = ["とくに", "特に", "まったく", "全く", "ぜんぜん", "全然", "なにも", "何も", "いっさい", "一切", "あまり", "それほど", "そんなに", "別に", "べつに", "は", "が", "も", " "];
+
     private static readonly SearchValues<char> StraightQuotes = SearchValues.Create("\"“”„＂");
     private static readonly SearchValues<char> OpeningQuotes = SearchValues.Create("«「『‹");
     private static readonly SearchValues<char> ClosingQuotes = SearchValues.Create("»」』›");
@@ -426,11 +429,17 @@ internal static class TextAnalyzer
                     }
                 }
 
-                if (i + 1 < items.Length)
+                int after = i + 1;
+                while (unspaced && after < items.Length && entries[items[after].Entry].Kind is EntryKind.Booster or EntryKind.Dampener)
                 {
-                    ref readonly var next = ref items[i + 1];
+                    after++; // 良さは全くない: the degree word between does not stop the negation
+                }
+
+                if (after < items.Length)
+                {
+                    ref readonly var next = ref items[after];
                     var ne = entries[next.Entry];
-                    if (ne.Kind == EntryKind.PostNegator && next.Start - item.End <= 2 && !RhetoricalQuestion(norm, next.End))
+                    if (ne.Kind == EntryKind.PostNegator && (next.Start - item.End <= 2 || (unspaced && OnlyParticles(norm[item.End..next.Start]))) && !RhetoricalQuestion(norm, next.End))
                     {
                         negation = ne.Value;
                     }
@@ -578,6 +587,35 @@ internal static class TextAnalyzer
         }
 
         return outside >= QuoteContextLetters;
+    }
+
+    /// <summary>
+    /// Whether a Japanese gap holds only particles and degree adverbs, so a negation after it still closes the noun
+    /// before it: 不満は特にありません ("no complaints in particular"), 問題も全くない.
+    /// </summary>
+    private static bool OnlyParticles(ReadOnlySpan<char> gap)
+    {
+        while (!gap.IsEmpty)
+        {
+            int skip = 0;
+            foreach (var p in JapaneseGapWords)
+            {
+                if (gap.StartsWith(p, StringComparison.Ordinal))
+                {
+                    skip = p.Length;
+                    break;
+                }
+            }
+
+            if (skip == 0)
+            {
+                return false;
+            }
+
+            gap = gap[skip..];
+        }
+
+        return true;
     }
 
     /// <summary>"詐欺じゃないの？", "最悪じゃないか": a negation closing a question asserts, it does not negate.</summary>
