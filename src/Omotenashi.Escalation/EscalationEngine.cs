@@ -335,6 +335,9 @@ public sealed class EscalationEngine
 
         bool selfHarm = s.SelfHarm.Found;
         bool explicitRequest = s.HumanRequest.Found;
+
+        // Next to abuse, a bare staff word ("оператор ты конченый …", "agent, you moron") calls the agent; it asks for nobody.
+        bool requestOverridesAbuse = explicitRequest && p.HonorExplicitRequests && s.HumanRequest.Severity > Severity.Low;
         if (kasuhara)
         {
             AddHarassmentReasons(ref reasons, ref s, turnNo);
@@ -354,7 +357,7 @@ public sealed class EscalationEngine
             confidence = 0.95;
             reasons.Add(new Reason(ReasonCodes.HumanSelfHarm, ReasonSource.Rule, 1.0, turnNo, s.SelfHarm.Start, s.SelfHarm.Length, s.SelfHarm.RuleId));
         }
-        else if (kasuhara && !(explicitRequest && p.HonorExplicitRequests && !severe))
+        else if (kasuhara && !(requestOverridesAbuse && !severe))
         {
             route = Route.KasuHara;
             strikes++;

@@ -956,7 +956,9 @@ internal static class TextAnalyzer
         return person.Cat switch
         {
             RuleCategory.Addressee or RuleCategory.Group => 1,
-            RuleCategory.ThirdParty => policy.ImplicitTargetFactor * ThirdPartyShare,
+            // A third-party marker's weight scales it: pronouns (he, she: maybe staff) 1, people who are plainly not
+            // staff (my landlord, the neighbours, politicians) less.
+            RuleCategory.ThirdParty => policy.ImplicitTargetFactor * ThirdPartyShare * rules[entries[items[person.Index].Entry].Rule].Weight,
             _ => 0,
         };
 
