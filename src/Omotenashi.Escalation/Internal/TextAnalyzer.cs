@@ -58,6 +58,8 @@ internal static class TextAnalyzer
     /// <summary>Particles and degree adverbs (normalised: katakana folded to hiragana) a Japanese negation may reach over.</summary>
     private static readonly string[] JapaneseGapWords = ["とくに", "特に", "まったく", "全く", "ぜんぜん", "全然", "なにも", "何も", "いっさい", "一切", "あまり", "それほど", "そんなに", "別に", "べつに", "は", "が", "も", " "];
 
+    private static readonly SearchValues<char> Commas = SearchValues.Create(",、，");
+
     private static readonly SearchValues<char> StraightQuotes = SearchValues.Create("\"“”„＂");
     private static readonly SearchValues<char> OpeningQuotes = SearchValues.Create("«「『‹");
     private static readonly SearchValues<char> ClosingQuotes = SearchValues.Create("»」』›");
@@ -424,7 +426,12 @@ internal static class TextAnalyzer
                             v += Math.Sign(v) * pe.Value * scale;
                             break;
                         case EntryKind.Negator:
-                            negation = pe.Value;
+                            // A negation's scope ends at a comma: "nix zu meckern, alles bestens" keeps the praise.
+                            if (src[(map[prev.End - 1] + 1)..map[item.Start]].IndexOfAny(Commas) < 0)
+                            {
+                                negation = pe.Value;
+                            }
+
                             break;
                     }
                 }
