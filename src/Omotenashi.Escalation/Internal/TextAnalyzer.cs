@@ -41,6 +41,9 @@ internal static class TextAnalyzer
     private const double ThirdPartyShare = 0.86;
     private const double HostileAddressFactor = 0.3;
 
+    /// <summary>An insult aimed at a thing, or reported in quotes, feeds the frustration feature at this share of a swearword's.</summary>
+    private const double ThingInsultShare = 0.4;
+
     private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?;。！？；\n");
 
     /// <summary>
@@ -733,14 +736,14 @@ internal static class TextAnalyzer
                 {
                     // Reported abuse is not said to the listener, but whoever reports it is upset: frustration.
                     factor *= QuotedShare;
-                    profanity = Math.Max(profanity, rule.Weight * 0.8);
+                    profanity = Math.Max(profanity, rule.Weight * ThingInsultShare);
                 }
 
                 double strength = rule.Weight * factor;
                 if (factor <= policy.ObjectTargetFactor)
                 {
                     // Aimed at a thing or at oneself: frustration, not harassment.
-                    profanity = Math.Max(profanity, rule.Weight * 0.8);
+                    profanity = Math.Max(profanity, rule.Weight * ThingInsultShare);
                     s.ProfanityEvidence.Offer(rule.Weight * 0.5, start, length, rule.Id);
                     traceNoOr *= 1 - strength;
                     continue;

@@ -24,8 +24,12 @@ public sealed record FrustrationWeights
     /// <summary>Shouting: capitals and exclamation marks. The default value is 1.0.</summary>
     public double Emphasis { get; init; } = 1.0;
 
-    /// <summary>Profanity, or insults aimed at things. The default value is 1.6.</summary>
-    public double Profanity { get; init; } = 1.6;
+    /// <summary>
+    /// Profanity, or insults aimed at things. Strong swearing alone ("this fucking app logged me out again") reaches the
+    /// default frustration threshold; in a turn that is positive overall ("fucking brilliant, thanks") it counts at 0.3.
+    /// The default value is 3.2.
+    /// </summary>
+    public double Profanity { get; init; } = 3.2;
 
     /// <summary>The same demand repeated (2 or more saturates). The default value is 1.8.</summary>
     public double Repetition { get; init; } = 1.8;
