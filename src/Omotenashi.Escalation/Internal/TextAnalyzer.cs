@@ -48,7 +48,7 @@ internal static class TextAnalyzer
 
     /// <summary>
     /// Abuse inside quotation marks within a longer message is mostly reported ("your courier said «get lost»",
-    /// 客が「土下座しろ」って怒鳴ってて): it counts at this share.
+    /// 客が「土下座しろ」って怒鳴ってて): it counts at this share, as a trace that never decides the turn.
     /// </summary>
     private const double QuotedShare = 0.5;
 
@@ -734,9 +734,12 @@ internal static class TextAnalyzer
 
                 if (InQuotation(src, start, start + length))
                 {
-                    // Reported abuse is not said to the listener, but whoever reports it is upset: frustration.
-                    factor *= QuotedShare;
+                    // Reported abuse is not said to the listener, but whoever reports it is upset: frustration, and a
+                    // trace that ranks the turn without ever deciding it (two quoted insults must not add up to abuse).
                     profanity = Math.Max(profanity, rule.Weight * ThingInsultShare);
+                    s.ProfanityEvidence.Offer(rule.Weight * 0.5, start, length, rule.Id);
+                    traceNoOr *= 1 - (rule.Weight * factor * QuotedShare);
+                    continue;
                 }
 
                 double strength = rule.Weight * factor;
