@@ -676,6 +676,8 @@ internal static class TextAnalyzer
     private static void ScoreRules(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> src, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> markers, ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, bool unspaced, ref TurnSignals s)
     {
         double noOr = 1;
+        int spanStart = -1, spanEnd = -1;
+        double spanBest = 0;
         double traceNoOr = 1;
         double profanity = 0;
         var rules = k.Rules;
@@ -708,7 +710,7 @@ internal static class TextAnalyzer
                         continue;
                     }
 
-                    factor = TargetFactor(policy, item, cat, markers, entries, rules, tok, unspaced, out int group);
+                    factor = TargetFactor(policy, src, map, item, cat, markers, entries, rules, tok, unspaced, out int group);
                     if (rule.Target == RuleTarget.Group && group < 0)
                     {
                         // A hostile predicate with no protected group near it: nothing (not even frustration).
@@ -729,6 +731,18 @@ internal static class TextAnalyzer
                         }
 
                         cat = RuleCategory.Discrimination;
+                    }
+                }
+                else if (cat == RuleCategory.Insult && !MarkerWithin(item, markers, entries, rules, RuleCategory.Addressee))
+                {
+                    // An insult that names no one itself ("jävla idiot", "dum i huvudet") still goes to whoever is
+                    // nearest: "min granne är en jävla idiot" is about the neighbour, "elmätaren är dum i huvudet" a thing.
+                    // Only a third party lowers it: the speaker ("I said fuck off") and things ("fuck off computer",
+                    // said to a bot) do not.
+                    double near = TargetFactor(policy, src, map, item, cat, markers, entries, rules, tok, unspaced, out _);
+                    if (near > policy.ObjectTargetFactor && near < 1)
+                    {
+                        factor = near;
                     }
                 }
 
@@ -752,7 +766,18 @@ internal static class TextAnalyzer
                     continue;
                 }
 
-                noOr *= 1 - strength;
+                // The same words matched by two rules ("jävla idiot" in a vulgar and a direct rule) are one piece of
+                // evidence: the stronger counts, they do not add up.
+                if (item.Start == spanStart && item.End == spanEnd)
+                {
+                    spanBest = Math.Max(spanBest, strength);
+                }
+                else
+                {
+                    noOr *= 1 - spanBest;
+                    (spanStart, spanEnd, spanBest) = (item.Start, item.End, strength);
+                }
+
                 s.Categories |= RuleCategoryInfo.ToFlag(cat);
                 if (rule.Severity > s.Severity)
                 {
@@ -806,7 +831,7 @@ internal static class TextAnalyzer
             }
         }
 
-        s.HarassmentNoOr = noOr;
+        s.HarassmentNoOr = noOr * (1 - spanBest);
         s.HarassmentTraceNoOr = traceNoOr;
         s.Profanity = profanity;
     }
@@ -858,6 +883,30 @@ internal static class TextAnalyzer
         return found;
     }
 
+    /// <summary>Whether no comma or sentence break stands in the source between <paramref name="from"/> and <paramref name="to"/>.</summary>
+    private static bool SameClause(ReadOnlySpan<char> src, int from, int to)
+        => from <= to && src[from..to].IndexOfAny(CommaOrClauseBreaks) < 0;
+
+    /// <summary>Whether a marker of <paramref name="category"/> lies inside the hit ("du jävla idiot" names its addressee).</summary>
+    private static bool MarkerWithin(in Candidate hit, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, CompiledRule[] rules, RuleCategory category)
+    {
+        foreach (ref readonly var m in markers)
+        {
+            if (m.Start >= hit.End)
+            {
+                break;
+            }
+
+            var e = entries[m.Entry];
+            if (m.Start >= hit.Start && m.End <= hit.End && e.Kind == EntryKind.Rule && rules[e.Rule].Category == category)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>How many tokens between <paramref name="from"/> and <paramref name="to"/> are boosters or dampeners (so, really, pretty).</summary>
     private static int ModifierTokensBetween(ReadOnlySpan<Candidate> sentiment, MatchEntry[] entries, ReadOnlySpan<int> tok, int from, int to)
     {
@@ -887,7 +936,7 @@ internal static class TextAnalyzer
     /// immigrants, Muslims) counts like the addressee; <paramref name="group"/> is then the index of its marker,
     /// so the caller can file the hit as discrimination. Ties go to the thing: frustration is not harassment.
     /// </summary>
-    private static double TargetFactor(EscalationPolicy policy, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced, out int group)
+    private static double TargetFactor(EscalationPolicy policy, ReadOnlySpan<char> src, ReadOnlySpan<int> map, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced, out int group)
     {
         // The nearest thing, and the nearest person: a person named before the word (its subject: "I feel like an
         // idiot for trusting you", "she was so rude") wins over one named after it.
@@ -909,11 +958,12 @@ internal static class TextAnalyzer
             }
 
             ref readonly var m = ref items[i];
-            if (cat == RuleCategory.Self && (m.Start >= hit.Start || hitCategory == RuleCategory.Sexual))
+            if (cat == RuleCategory.Self && (m.Start >= hit.Start || hitCategory is RuleCategory.Sexual or RuleCategory.Threat))
             {
                 // The speaker is the target only as the subject before the insult ("I'm such an idiot"),
                 // not in "you idiot, I know …". Sexual talk is never made harmless by being about the speaker
-                // ("I'm horny", "touch my …"): it is said to the listener.
+                // ("I'm horny", "touch my …"): it is said to the listener. Nor is a threat: its speaker is its subject
+                // ("I think I will kill him").
                 continue;
             }
 
@@ -929,8 +979,10 @@ internal static class TextAnalyzer
             else
             {
                 d = m.End <= hit.Start ? tok[hit.Start] - tok[m.End - 1] : m.Start >= hit.End ? tok[m.Start] - tok[hit.End - 1] : 0;
-                if (d > TargetWindowTokens)
+                if (d > TargetWindowTokens && !(cat == RuleCategory.ThirdParty && m.End <= hit.Start && d <= 2 * TargetWindowTokens && SameClause(src, map[m.End - 1] + 1, map[hit.Start])))
                 {
+                    // A third party named earlier in the same clause is still its subject ("der Privatverkäufer ist ein
+                    // Betrüger und ein Idiot"), up to twice the window.
                     continue;
                 }
             }
