@@ -64,6 +64,7 @@ internal static class TextAnalyzer
     private static readonly SearchValues<char> Commas = SearchValues.Create(",、，");
 
     private static readonly SearchValues<char> StraightQuotes = SearchValues.Create("\"“”„＂");
+    private static readonly SearchValues<char> SingleQuotes = SearchValues.Create("'‘’");
     private static readonly SearchValues<char> OpeningQuotes = SearchValues.Create("«「『‹");
     private static readonly SearchValues<char> ClosingQuotes = SearchValues.Create("»」』›");
 
@@ -534,7 +535,7 @@ internal static class TextAnalyzer
     /// </summary>
     private static bool InQuotation(ReadOnlySpan<char> src, int start, int end)
     {
-        if (src.IndexOfAny(StraightQuotes) < 0 && src.IndexOfAny(OpeningQuotes) < 0)
+        if (src.IndexOfAny(StraightQuotes) < 0 && src.IndexOfAny(OpeningQuotes) < 0 && src.IndexOfAny(SingleQuotes) < 0)
         {
             return false;
         }
@@ -584,7 +585,32 @@ internal static class TextAnalyzer
 
         if (open < 0 || close < 0)
         {
-            return false;
+            // Single quotes ('dumb whore', ‘…’): an opening one after a non-letter and before a letter, a closing one
+            // after a non-space and before a non-letter, so apostrophes (don't, it's) are neither.
+            open = -1;
+            close = -1;
+            for (int i = start - 1; i >= 0 && src[i] != '\n'; i--)
+            {
+                if (SingleQuotes.Contains(src[i]) && (i == 0 || !char.IsLetterOrDigit(src[i - 1])) && i + 1 < src.Length && char.IsLetter(src[i + 1]))
+                {
+                    open = i;
+                    break;
+                }
+            }
+
+            for (int j = end; open >= 0 && j < src.Length && src[j] != '\n'; j++)
+            {
+                if (SingleQuotes.Contains(src[j]) && j > 0 && !char.IsWhiteSpace(src[j - 1]) && (j + 1 == src.Length || !char.IsLetterOrDigit(src[j + 1])))
+                {
+                    close = j;
+                    break;
+                }
+            }
+
+            if (open < 0 || close < 0)
+            {
+                return false;
+            }
         }
 
         int outside = 0;
