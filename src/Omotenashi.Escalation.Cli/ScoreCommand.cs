@@ -7,7 +7,8 @@ namespace Omotenashi.Escalation.Cli;
 /// <c>omotenashi score</c>: runs the engine over a labelled file in the evaluation format
 /// (<c>gold.rating</c> for sentiment, <c>gold.abusive</c> for harassment) and prints metrics as JSON:
 /// Pearson r, 3-class macro-F1 and the share of negative opinions routed to kasuhara for sentiment; precision, recall, F1 of the kasuhara route and ROC-AUC of
-/// the harassment score.
+/// the harassment score; for <c>gold.route</c> (<c>bot</c>, <c>human</c>, <c>kasuhara</c>) the routing accuracy, the confusion
+/// counts and the share of turns that should go to a human (complaints) routed to kasuhara.
 /// </summary>
 internal static class ScoreCommand
 {
@@ -30,6 +31,8 @@ internal static class ScoreCommand
         var abuse = new List<(bool Gold, bool Predicted, double Score)>();
         var routes = new int[3];
         int negative = 0, negativeFlagged = 0;
+        var confusion = new int[3, 3];
+        int routed = 0;
         using var reader = new StreamReader(options.Data);
         var replay = new ConversationReplay(engine, stderr, keepGold: true);
         await foreach (var (line, d) in replay.RunAsync(reader).ConfigureAwait(false))
@@ -54,6 +57,12 @@ internal static class ScoreCommand
             {
                 abuse.Add((a.GetBoolean(), d.Route == Route.KasuHara, d.Harassment));
             }
+
+            if (gold.TryGetProperty("route", out var g) && g.ValueKind == JsonValueKind.String && Enum.TryParse<Route>(g.GetString(), ignoreCase: true, out var goldRoute))
+            {
+                confusion[(int)goldRoute, (int)d.Route]++;
+                routed++;
+            }
         }
 
         int errors = replay.Errors;
@@ -62,7 +71,7 @@ internal static class ScoreCommand
             ["file"] = Path.GetFileName(options.Data),
             ["policy"] = engine.Policy.Name,
             ["model"] = options.Model is null ? "none" : Path.GetFileName(options.Model),
-            ["scored"] = ratings.Count + abuse.Count,
+            ["scored"] = ratings.Count + abuse.Count + routed,
             ["routes"] = new Dictionary<string, int> { ["bot"] = routes[0], ["human"] = routes[1], ["kasuhara"] = routes[2] },
         };
         if (ratings.Count > 1)
@@ -96,6 +105,11 @@ internal static class ScoreCommand
             };
         }
 
+        if (routed > 0)
+        {
+            result["routing"] = RoutingMetrics(confusion, routed);
+        }
+
         await stdout.WriteLineAsync(JsonSerializer.Serialize(result, CliJsonContext.Default.DictionaryStringObject)).ConfigureAwait(false);
         if (errors > 0)
         {
@@ -104,6 +118,32 @@ internal static class ScoreCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Accuracy over gold routes, the counts per gold/predicted pair, and the share of gold-human
+    /// turns (legitimate complaints) routed to kasuhara: the rate at which unhappy customers would be flagged. Pair keys read
+    /// gold first: <c>humanToBot</c> counts complaints the engine left with the bot.
+    /// </summary>
+    private static Dictionary<string, double> RoutingMetrics(int[,] confusion, int routed)
+    {
+        string[] names = ["bot", "human", "kasuhara"];
+        string[] targets = ["Bot", "Human", "Kasuhara"];
+        int correct = 0;
+        var m = new Dictionary<string, double> { ["n"] = routed };
+        for (int g = 0; g < 3; g++)
+        {
+            correct += confusion[g, g];
+            for (int p = 0; p < 3; p++)
+            {
+                m[names[g] + "To" + targets[p]] = confusion[g, p];
+            }
+        }
+
+        int complaints = confusion[1, 0] + confusion[1, 1] + confusion[1, 2];
+        m["accuracy"] = Round(correct / (double)routed);
+        m["complaintsFlaggedRate"] = complaints == 0 ? 0 : Round(confusion[1, 2] / (double)complaints);
+        return m;
     }
 
     private static double Round(double v) => double.IsNaN(v) ? 0 : Math.Round(v, 4);

@@ -111,4 +111,32 @@ public class DecideCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Score_ReportsRoutingAccuracyAndFlaggedComplaints()
+    {
+        string path = Path.GetTempFileName();
+        await File.WriteAllTextAsync(path, """
+            {"id":"1","text":"what are your opening hours?","gold":{"route":"bot"}}
+            {"id":"2","text":"this fucking app crashed again, I want my money back","gold":{"route":"human"}}
+            {"id":"3","text":"you stupid idiot","gold":{"route":"human"}}
+            {"id":"4","text":"I know where you live","gold":{"route":"kasuhara"}}
+            """);
+        try
+        {
+            var (code, output, _) = await RunAsync("", "score", "--data", path);
+            Assert.Equal(0, code);
+            var routing = JsonDocument.Parse(output).RootElement.GetProperty("routing");
+            Assert.Equal(4, routing.GetProperty("n").GetDouble());
+            Assert.Equal(0.75, routing.GetProperty("accuracy").GetDouble());
+
+            // Line 3 is labelled (wrongly, on purpose) as a complaint: one of two complaints flagged.
+            Assert.Equal(1, routing.GetProperty("humanToKasuhara").GetDouble());
+            Assert.Equal(0.5, routing.GetProperty("complaintsFlaggedRate").GetDouble());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
