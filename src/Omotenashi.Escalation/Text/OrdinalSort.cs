@@ -1,0 +1,178 @@
+namespace Omotenashi.Escalation;
+
+/// <summary>
+/// Sorts strings in ordinal order (UTF-16 code units, as <see cref="StringComparer.Ordinal"/>) by multikey
+/// quicksort: one character is compared per step instead of whole strings, which pays when, as with lexicon
+/// terms and their spelling variants, many keys share long prefixes.
+/// </summary>
+internal static class OrdinalSort
+{
+    private const int InsertionSortLimit = 12;
+
+    /// <summary>Key counts from which the two halves are sorted on two threads and then merged.</summary>
+    private const int ParallelThreshold = 16384;
+
+    /// <summary>
+    /// Returns <paramref name="keys"/> in ordinal order; <paramref name="order"/> gives the original index of each.
+    /// Keys must be distinct, so the result does not depend on how the work was split.
+    /// </summary>
+    public static string[] Sort(IReadOnlyList<string> keys, out int[] order)
+    {
+        // The first four characters of every key, packed into one number, are sorted as primitives (contiguous memory,
+        // no string dereferences); only keys that share those four characters are then compared as strings.
+        int n = keys.Count;
+        var prefix = new ulong[n];
+        order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            prefix[i] = Prefix(keys[i]);
+            order[i] = i;
+        }
+
+        var sorted = new string[n];
+        if (n < ParallelThreshold || Environment.ProcessorCount < 2)
+        {
+            SortRange(keys, prefix, order, sorted, 0, n);
+            return sorted;
+        }
+
+        int half = n / 2;
+        var (k, p, o) = (keys, prefix, order);
+        var first = Task.Run(() => SortRange(k, p, o, sorted, 0, half));
+        SortRange(keys, prefix, order, sorted, half, n);
+        first.GetAwaiter().GetResult();
+
+        var merged = new string[n];
+        var mergedOrder = new int[n];
+        int a = 0, b = half;
+        for (int i = 0; i < n; i++)
+        {
+            bool takeFirst = b == n || (a < half && (prefix[a] < prefix[b] || (prefix[a] == prefix[b] && string.CompareOrdinal(sorted[a], sorted[b]) < 0)));
+            int from = takeFirst ? a++ : b++;
+            merged[i] = sorted[from];
+            mergedOrder[i] = order[from];
+        }
+
+        order = mergedOrder;
+        return merged;
+    }
+
+    private static void SortRange(IReadOnlyList<string> keys, ulong[] prefix, int[] order, string[] sorted, int lo, int hi)
+    {
+        Array.Sort(prefix, order, lo, hi - lo);
+        for (int i = lo; i < hi; i++)
+        {
+            sorted[i] = keys[order[i]];
+        }
+
+        int start = lo, shortest = int.MaxValue;
+        for (int i = lo; i < hi; i++)
+        {
+            shortest = Math.Min(shortest, sorted[i].Length);
+            if (i + 1 == hi || prefix[i + 1] != prefix[start])
+            {
+                // Keys shorter than four characters are padded with U+0000, which a longer key may hold too: start over.
+                Sort(sorted, order, start, i + 1, shortest >= 4 ? 4 : 0);
+                start = i + 1;
+                shortest = int.MaxValue;
+            }
+        }
+    }
+
+    private static ulong Prefix(string s)
+    {
+        ulong p = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            p = (p << 16) | (i < s.Length ? s[i] : 0u);
+        }
+
+        return p;
+    }
+
+    private static void Sort(string[] keys, int[] items, int lo, int hi, int depth)
+    {
+        while (hi - lo > InsertionSortLimit)
+        {
+            int pivot = MedianOfThree(CharAt(keys[lo], depth), CharAt(keys[(lo + hi) >>> 1], depth), CharAt(keys[hi - 1], depth));
+
+            // Three-way partition on the character at depth: [lo, lt) below, [lt, gt) equal, [gt, hi) above.
+            int lt = lo, i = lo, gt = hi;
+            while (i < gt)
+            {
+                int c = CharAt(keys[i], depth);
+                if (c < pivot)
+                {
+                    Swap(keys, items, lt++, i++);
+                }
+                else if (c > pivot)
+                {
+                    Swap(keys, items, i, --gt);
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            // Recurse into the two smaller parts and loop on the largest, so the stack stays logarithmic.
+            // Keys equal at depth continue one character further; the key that ends there (-1) is alone.
+            int below = lt - lo, equal = gt - lt, above = hi - gt;
+            bool equalDone = pivot < 0;
+            if (equal >= below && equal >= above && !equalDone)
+            {
+                Sort(keys, items, lo, lt, depth);
+                Sort(keys, items, gt, hi, depth);
+                lo = lt;
+                hi = gt;
+                depth++;
+            }
+            else if (below >= above)
+            {
+                Sort(keys, items, gt, hi, depth);
+                if (!equalDone)
+                {
+                    Sort(keys, items, lt, gt, depth + 1);
+                }
+
+                hi = lt;
+            }
+            else
+            {
+                Sort(keys, items, lo, lt, depth);
+                if (!equalDone)
+                {
+                    Sort(keys, items, lt, gt, depth + 1);
+                }
+
+                lo = gt;
+            }
+        }
+
+        for (int i = lo + 1; i < hi; i++)
+        {
+            string key = keys[i];
+            int item = items[i];
+            int j = i - 1;
+            while (j >= lo && keys[j].AsSpan(depth).SequenceCompareTo(key.AsSpan(depth)) > 0)
+            {
+                keys[j + 1] = keys[j];
+                items[j + 1] = items[j];
+                j--;
+            }
+
+            keys[j + 1] = key;
+            items[j + 1] = item;
+        }
+    }
+
+    private static int CharAt(string s, int depth) => depth < s.Length ? s[depth] : -1;
+
+    private static int MedianOfThree(int a, int b, int c) => a < b ? (b < c ? b : Math.Max(a, c)) : (a < c ? a : Math.Max(b, c));
+
+    private static void Swap(string[] keys, int[] items, int a, int b)
+    {
+        (keys[a], keys[b]) = (keys[b], keys[a]);
+        (items[a], items[b]) = (items[b], items[a]);
+    }
+}
