@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -39,6 +40,7 @@ internal sealed class CompiledKnowledge
     /// <summary>Languages that have at least one rule (index → has rules).</summary>
     public bool[] RuleLanguages { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CompiledKnowledge Compile(IEnumerable<KnowledgeSource> sources, List<ConfigurationProblem> problems)
     {
         var languages = new LanguageTable();
@@ -170,6 +172,7 @@ internal sealed class CompiledKnowledge
     /// German written without umlauts, as on keyboards that lack them (<c>blöd</c> → <c>bloed</c>,
     /// <c>Scheiß</c> → <c>scheiss</c>), or <see langword="null"/> when the term has none.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static string? GermanAsciiSpelling(string pattern)
     {
         if (pattern.AsSpan().IndexOfAny("äöüß") < 0)
@@ -197,6 +200,7 @@ internal sealed class CompiledKnowledge
     /// Whether a pattern is written in a script other than Latin (kana, kanji, Cyrillic …): such rules can fire in
     /// text of any detected language, since the script itself says what they are.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsScriptBound(string pattern)
     {
         foreach (char c in pattern)
@@ -211,6 +215,7 @@ internal sealed class CompiledKnowledge
     }
 
     /// <summary>Strips stem markers, normalises like customer text, and says which word boundaries the term needs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (string Pattern, bool NeedStart, bool NeedEnd) Prepare(string raw, bool unspaced)
     {
         string t = raw.Trim();
@@ -291,6 +296,7 @@ internal sealed class CompiledKnowledge
     /// Adds a prepared rule pattern and, for abuse terms in spaced languages, its masked spellings (<c>f*ck</c>,
     /// <c>f**k</c>); in German each also without umlauts.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRulePattern(List<(string Pattern, MatchEntry Entry)> ruleEntries, string p, bool needStart, bool needEnd, RuleDocumentInfo info, int index, bool unspaced, bool german)
     {
         Add(p);
@@ -315,6 +321,7 @@ internal sealed class CompiledKnowledge
         chars[1..^1].Fill('*');
         Add(new string(chars));
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Add(string pattern)
         {
             var entry = new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index, IsScriptBound(pattern));
@@ -326,6 +333,7 @@ internal sealed class CompiledKnowledge
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AddLexicon(LexiconSource lex, byte lang, bool unspaced, PatternTable patterns, List<ConfigurationProblem> problems)
     {
         int count = 0;
@@ -430,6 +438,7 @@ internal sealed class CompiledKnowledge
             // The same term twice in one file (often spellings that normalise alike: skin tones, width, kana,
             // "sooo"/"so") is harmless with the same value and a mistake with another, where the later line
             // would silently win.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             bool Repeated(MatchEntry entry)
             {
                 if (!seen.TryGetValue((pattern, needStart, needEnd), out var first))
@@ -455,6 +464,7 @@ internal sealed class CompiledKnowledge
     /// <summary>A rule pattern as written and as prepared for matching (see <see cref="Prepare"/>).</summary>
     private readonly record struct PreparedPattern(string Raw, string Pattern, bool NeedStart, bool NeedEnd);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRulePack(RulePackSource pack, LanguageTable languages, List<(RuleDocumentInfo Info, bool Removed)> rules, Dictionary<string, int> byId, List<ConfigurationProblem> problems)
     {
         byte[] utf8 = pack.Utf8;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Omotenashi.Escalation;
@@ -41,6 +42,7 @@ internal sealed class PatternTable
         _next.EnsureCapacity(_entries.Count + more);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string pattern, MatchEntry entry)
     {
         ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, pattern, out bool exists);
@@ -85,6 +87,7 @@ internal sealed class PatternTable
     /// The patterns in the order first added, and their entries: those of pattern p are
     /// <c>entries[entryStart[p]..entryStart[p + 1]]</c>, in the order added.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (List<string> Patterns, int[] EntryStart, MatchEntry[] Entries) Flatten()
     {
         var entryStart = new int[_patterns.Count + 1];

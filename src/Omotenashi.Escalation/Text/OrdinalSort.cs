@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Omotenashi.Escalation;
 
 /// <summary>
@@ -16,6 +18,7 @@ internal static class OrdinalSort
     /// Returns <paramref name="keys"/> in ordinal order; <paramref name="order"/> gives the original index of each.
     /// Keys must be distinct, so the result does not depend on how the work was split.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string[] Sort(IReadOnlyList<string> keys, out int[] order)
     {
         // The first four characters of every key, packed into one number, are sorted as primitives (contiguous memory,
@@ -57,9 +60,10 @@ internal static class OrdinalSort
         return merged;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortRange(IReadOnlyList<string> keys, ulong[] prefix, int[] order, string[] sorted, int lo, int hi)
     {
-        Array.Sort(prefix, order, lo, hi - lo);
+        RadixSort(prefix.AsSpan(lo, hi - lo), order.AsSpan(lo, hi - lo));
         for (int i = lo; i < hi; i++)
         {
             sorted[i] = keys[order[i]];
@@ -79,6 +83,58 @@ internal static class OrdinalSort
         }
     }
 
+    /// <summary>
+    /// Least-significant-digit radix sort of the packed prefixes, one character (16 bits) a pass, carrying the items
+    /// along; a pass is skipped when all keys share that character. Linear, and nothing generic to compile at start-up.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void RadixSort(Span<ulong> keys, Span<int> items)
+    {
+        var tempKeys = new ulong[keys.Length];
+        var tempItems = new int[keys.Length];
+        var count = new int[(1 << 16) + 1];
+        Span<ulong> fromKeys = keys, toKeys = tempKeys;
+        Span<int> fromItems = items, toItems = tempItems;
+        for (int shift = 0; shift < 64; shift += 16)
+        {
+            count.AsSpan().Clear();
+            foreach (ulong k in fromKeys)
+            {
+                count[(int)((k >> shift) & 0xFFFF) + 1]++;
+            }
+
+            if (count[(int)((fromKeys[0] >> shift) & 0xFFFF) + 1] == fromKeys.Length)
+            {
+                continue;
+            }
+
+            for (int d = 0; d < 1 << 16; d++)
+            {
+                count[d + 1] += count[d];
+            }
+
+            for (int i = 0; i < fromKeys.Length; i++)
+            {
+                int slot = count[(int)((fromKeys[i] >> shift) & 0xFFFF)]++;
+                toKeys[slot] = fromKeys[i];
+                toItems[slot] = fromItems[i];
+            }
+
+            var swapKeys = fromKeys;
+            fromKeys = toKeys;
+            toKeys = swapKeys;
+            var swapItems = fromItems;
+            fromItems = toItems;
+            toItems = swapItems;
+        }
+
+        if (fromKeys != keys)
+        {
+            fromKeys.CopyTo(keys);
+            fromItems.CopyTo(items);
+        }
+    }
+
     private static ulong Prefix(string s)
     {
         ulong p = 0;
@@ -90,6 +146,7 @@ internal static class OrdinalSort
         return p;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Sort(string[] keys, int[] items, int lo, int hi, int depth)
     {
         while (hi - lo > InsertionSortLimit)

@@ -38,6 +38,7 @@ internal sealed class PatternMatcher
     public int NodeCount => _fail.Length;
 
     /// <summary>Builds the automaton. Patterns must be distinct and non-empty; their index is the pattern id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PatternMatcher Build(IReadOnlyList<string> patterns)
     {
         // The nodes of depth d are the distinct d-character prefixes of the patterns; in ordinal order of the
