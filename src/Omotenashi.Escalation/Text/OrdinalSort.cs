@@ -11,6 +11,9 @@ internal static class OrdinalSort
 {
     private const int InsertionSortLimit = 12;
 
+    /// <summary>Key counts from which the packed prefixes are radix sorted first (below, multikey quicksort alone).</summary>
+    private const int PrefixThreshold = 4096;
+
     /// <summary>Key counts from which the two halves are sorted on two threads and then merged.</summary>
     private const int ParallelThreshold = 16384;
 
@@ -24,15 +27,28 @@ internal static class OrdinalSort
         // The first four characters of every key, packed into one number, are sorted as primitives (contiguous memory,
         // no string dereferences); only keys that share those four characters are then compared as strings.
         int n = keys.Count;
-        var prefix = new ulong[n];
         order = new int[n];
+        var sorted = new string[n];
+        if (n < PrefixThreshold)
+        {
+            // Few keys (an engine without the built-in packs): the radix sort's 64K-entry table would cost more.
+            for (int i = 0; i < n; i++)
+            {
+                sorted[i] = keys[i];
+                order[i] = i;
+            }
+
+            Sort(sorted, order, 0, n, 0);
+            return sorted;
+        }
+
+        var prefix = new ulong[n];
         for (int i = 0; i < n; i++)
         {
             prefix[i] = Prefix(keys[i]);
             order[i] = i;
         }
 
-        var sorted = new string[n];
         if (n < ParallelThreshold || Environment.ProcessorCount < 2)
         {
             SortRange(keys, prefix, order, sorted, 0, n);

@@ -30,8 +30,9 @@ public class PatternMatcherTests
     }
 
     [Theory]
-    [InlineData(1, 200)]
-    [InlineData(2, 20_000)] // above the size at which the patterns are sorted on two threads
+    [InlineData(1, 200)] // multikey quicksort alone
+    [InlineData(3, 5_000)] // packed prefixes radix sorted first
+    [InlineData(2, 20_000)] // and the two halves sorted on two threads
     public void Match_ManyPatterns_FindsExactlyWhatANaiveSearchFinds(int seed, int count)
     {
         // Few letters (and U+0000, which pads short keys in the sort) so that patterns share long prefixes and suffixes.
