@@ -43,24 +43,32 @@ internal sealed class PatternMatcher
     {
         // The nodes of depth d are the distinct d-character prefixes of the patterns; in ordinal order of the
         // patterns they come out in breadth-first order, grouped by parent, children in ascending character order.
-        // A pattern starts a new node at depth d + 1 exactly when it shares fewer than d + 1 characters with the
-        // pattern before it, so the trie is built one depth at a time from the sorted patterns, no hashing.
+        // Each pattern adds one node for every character past its common prefix with the pattern before it, so
+        // counting those per depth gives where each depth starts, and one walk over the sorted patterns with a path
+        // stack (no hashing) numbers every node breadth first.
         var keys = OrdinalSort.Sort(patterns, out int[] order);
-        // Each pattern adds one node for every character past its common prefix with the pattern before it: those
-        // characters, copied out in order, are all the level loop below reads, so it never touches the strings.
         var common = new int[keys.Length];
-        var tailStart = new int[keys.Length + 1];
+        int n = 1, maxLength = 0;
         for (int i = 0; i < keys.Length; i++)
         {
             common[i] = i == 0 ? 0 : keys[i].AsSpan().CommonPrefixLength(keys[i - 1]);
-            tailStart[i + 1] = tailStart[i] + keys[i].Length - common[i];
+            n += keys[i].Length - common[i];
+            maxLength = Math.Max(maxLength, keys[i].Length);
         }
 
-        int n = tailStart[keys.Length] + 1;
-        var tail = new char[n - 1];
+        // next[d]: the next free node of depth d, starting at the first node of that depth.
+        var next = new int[maxLength + 2];
         for (int i = 0; i < keys.Length; i++)
         {
-            keys[i].AsSpan(common[i]).CopyTo(tail.AsSpan(tailStart[i]));
+            next[common[i] + 1]++;
+            next[keys[i].Length + 1]--;
+        }
+
+        for (int d = 1, count = 0, start = 1; d <= maxLength; d++)
+        {
+            count += next[d];
+            next[d] = start;
+            start += count;
         }
 
         var lengths = new int[keys.Length];
@@ -68,44 +76,20 @@ internal sealed class PatternMatcher
         var childChar = new char[n - 1];
         var outArr = new int[n];
         outArr.AsSpan().Fill(-1);
-
-        // The patterns still longer than the depth, in ordinal order, and the node each has reached.
-        var active = new int[keys.Length];
-        var reached = new int[keys.Length];
-        for (int i = 0; i < active.Length; i++)
+        var path = new int[maxLength + 1];
+        for (int i = 0; i < keys.Length; i++)
         {
-            active[i] = i;
-        }
-
-        int activeCount = active.Length, next = 1;
-        for (int d = 0; activeCount > 0; d++)
-        {
-            int kept = 0;
-            for (int a = 0; a < activeCount; a++)
+            string s = keys[i];
+            for (int d = common[i] + 1; d <= s.Length; d++)
             {
-                int i = active[a];
-                int node = next - 1; // the previous pattern's node at this depth, when the two share it
-                if (common[i] <= d)
-                {
-                    node = next++;
-                    childChar[node - 1] = tail[tailStart[i] + d - common[i]];
-                    childStart[reached[a] + 1]++;
-                }
-
-                if (common[i] + tailStart[i + 1] - tailStart[i] == d + 1)
-                {
-                    outArr[node] = order[i];
-                    lengths[order[i]] = d + 1;
-                }
-                else
-                {
-                    active[kept] = i;
-                    reached[kept] = node;
-                    kept++;
-                }
+                int node = next[d]++;
+                childChar[node - 1] = s[d - 1];
+                childStart[path[d - 1] + 1]++;
+                path[d] = node;
             }
 
-            activeCount = kept;
+            outArr[path[s.Length]] = order[i];
+            lengths[order[i]] = s.Length;
         }
 
         for (int u = 0; u < n; u++)
