@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Text;
 
 namespace Omotenashi.Escalation;
 
@@ -108,7 +109,7 @@ public sealed class EscalationEngineBuilder
     public EscalationEngineBuilder AddRulePackJson(string json, string sourceName = "rules.json")
     {
         ArgumentNullException.ThrowIfNull(json);
-        _sources.Add(new RulePackSource(json, sourceName, BuiltIn: false));
+        _sources.Add(new RulePackSource(Encoding.UTF8.GetBytes(json), sourceName, BuiltIn: false));
         return this;
     }
 

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Reflection;
+using System.Text;
 
 namespace Omotenashi.Escalation;
 
@@ -25,19 +27,40 @@ internal static class BuiltInResources
                     lang = "*";
                 }
 
-                yield return new LexiconSource(lang, Read(asm, name), "Lexicons/" + file + ".tsv", modifiers, BuiltIn: true);
+                yield return new LexiconSource(lang, ReadText(asm, name), "Lexicons/" + file + ".tsv", modifiers, BuiltIn: true);
             }
             else if (name.StartsWith(RulePrefix, StringComparison.Ordinal) && name.EndsWith(".json", StringComparison.Ordinal))
             {
-                yield return new RulePackSource(Read(asm, name), "Rules/" + name[RulePrefix.Length..], BuiltIn: true);
+                yield return new RulePackSource(ReadUtf8(asm, name), "Rules/" + name[RulePrefix.Length..], BuiltIn: true);
             }
         }
     }
 
-    private static string Read(Assembly asm, string name)
+    // The resources are read as UTF-8 bytes: rule packs are parsed from them as they are, and lexicons are decoded
+    // once into an exactly sized string (a byte-order mark is skipped, as a reader would).
+    private static string ReadText(Assembly asm, string name)
     {
         using var stream = asm.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        int length = checked((int)stream.Length);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            stream.ReadExactly(buffer, 0, length);
+            return Encoding.UTF8.GetString(WithoutBom(buffer.AsSpan(0, length)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    private static byte[] ReadUtf8(Assembly asm, string name)
+    {
+        using var stream = asm.GetManifestResourceStream(name)!;
+        byte[] bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? WithoutBom(bytes).ToArray() : bytes;
+    }
+
+    private static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> utf8) => utf8.StartsWith(Encoding.UTF8.Preamble) ? utf8[Encoding.UTF8.Preamble.Length..] : utf8;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -39,6 +40,7 @@ internal sealed class CompiledKnowledge
     /// <summary>Languages that have at least one rule (index → has rules).</summary>
     public bool[] RuleLanguages { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static CompiledKnowledge Compile(IEnumerable<KnowledgeSource> sources, List<ConfigurationProblem> problems)
     {
         var languages = new LanguageTable();
@@ -66,7 +68,13 @@ internal sealed class CompiledKnowledge
 
         // Lexicons are parsed on a worker while the rule packs are parsed and expanded here: the two share
         // nothing until their entries are merged, lexicon entries first, as if read in order.
-        var patterns = new Dictionary<string, List<MatchEntry>>(StringComparer.Ordinal);
+        int lexiconLines = 0;
+        foreach (var (lex, _, _) in lexicons)
+        {
+            lexiconLines += lex.Text.AsSpan().Count('\n') + 1;
+        }
+
+        var patterns = new PatternTable(lexiconLines + (lexiconLines / 8));
         var lexiconProblems = new List<ConfigurationProblem>();
         var lexiconTask = Task.Run(() =>
         {
@@ -91,6 +99,7 @@ internal sealed class CompiledKnowledge
         var ruleEntries = new List<(string Pattern, MatchEntry Entry)>(rules.Count * 64);
         var compiledRules = new List<CompiledRule>();
         var ruleLanguages = new bool[LanguageTable.MaxLanguages];
+        var chatSpellings = new List<string>();
         foreach (var (info, removed) in rules)
         {
             if (removed || !info.Enabled)
@@ -103,15 +112,21 @@ internal sealed class CompiledKnowledge
             ruleLanguages[info.Language] = true;
             bool unspaced = LanguageTable.IsUnspaced(languages[info.Language]);
             bool german = languages[info.Language] == "de";
-            foreach (string raw in info.Patterns)
+            bool english = languages[info.Language] == "en";
+            foreach (var prepared in info.Patterns)
             {
-                foreach (var (pattern, needStart, needEnd) in ExpandChatSpellings(raw, languages[info.Language]).SelectMany(r => Expand(r, unspaced, maskVariants: info.Category <= RuleCategory.Profanity)))
+                AddRulePattern(ruleEntries, prepared.Pattern, prepared.NeedStart, prepared.NeedEnd, info, index, unspaced, german);
+                if (english)
                 {
-                    var entry = new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index, IsScriptBound(pattern));
-                    ruleEntries.Add((pattern, entry));
-                    if (german && GermanAsciiSpelling(pattern) is { } ascii)
+                    chatSpellings.Clear();
+                    AddChatSpellings(prepared.Raw, chatSpellings);
+                    foreach (string chat in chatSpellings)
                     {
-                        ruleEntries.Add((ascii, entry));
+                        var (pattern, needStart, needEnd) = Prepare(chat, unspaced);
+                        if (pattern.Length > 0)
+                        {
+                            AddRulePattern(ruleEntries, pattern, needStart, needEnd, info, index, unspaced, german);
+                        }
                     }
                 }
             }
@@ -134,66 +149,30 @@ internal sealed class CompiledKnowledge
         int sentimentTerms = lexiconTask.GetAwaiter().GetResult();
         problems.AddRange(lexiconProblems);
         problems.AddRange(ruleProblems);
+        patterns.Reserve(ruleEntries.Count);
         foreach (var (pattern, entry) in ruleEntries)
         {
-            AddEntry(patterns, pattern, entry);
+            patterns.Add(pattern, entry);
         }
 
         foreach (var (lang, words) in LanguageDetector.Hints)
         {
             foreach (string w in words)
             {
-                AddEntry(patterns, TextNormalizer.Normalize(w), new MatchEntry(EntryKind.Hint, (byte)lang, true, true, 0, -1));
+                patterns.Add(TextNormalizer.Normalize(w), new MatchEntry(EntryKind.Hint, (byte)lang, true, true, 0, -1));
             }
         }
 
-        var patternList = new List<string>(patterns.Count);
-        var entryStart = new int[patterns.Count + 1];
-        var entries = new List<MatchEntry>(patterns.Count + 1024);
-        foreach (var (pattern, list) in patterns)
-        {
-            entryStart[patternList.Count] = entries.Count;
-            patternList.Add(pattern);
-            entries.AddRange(list);
-        }
-
-        entryStart[patternList.Count] = entries.Count;
+        var (patternList, entryStart, entries) = patterns.Flatten();
         var matcher = PatternMatcher.Build(patternList);
-        return new CompiledKnowledge(matcher, entryStart, [.. entries], [.. compiledRules], languages, sentimentTerms, ruleLanguages);
-    }
-
-    private static void AddEntry(Dictionary<string, List<MatchEntry>> patterns, string pattern, MatchEntry entry)
-    {
-        if (!patterns.TryGetValue(pattern, out var list))
-        {
-            list = new List<MatchEntry>(1);
-            patterns.Add(pattern, list);
-        }
-
-        // Host entries override built-in ones for the same term, language and layer.
-        for (int i = 0; i < list.Count; i++)
-        {
-            var e = list[i];
-            bool sameSlot = e.Language == entry.Language && e.NeedStart == entry.NeedStart && e.NeedEnd == entry.NeedEnd;
-            if (sameSlot && e.IsSentimentLayer && entry.IsSentimentLayer)
-            {
-                list[i] = entry;
-                return;
-            }
-
-            if (sameSlot && e.Kind == entry.Kind && e.Rule == entry.Rule)
-            {
-                return;
-            }
-        }
-
-        list.Add(entry);
+        return new CompiledKnowledge(matcher, entryStart, entries, [.. compiledRules], languages, sentimentTerms, ruleLanguages);
     }
 
     /// <summary>
     /// German written without umlauts, as on keyboards that lack them (<c>blöd</c> → <c>bloed</c>,
     /// <c>Scheiß</c> → <c>scheiss</c>), or <see langword="null"/> when the term has none.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static string? GermanAsciiSpelling(string pattern)
     {
         if (pattern.AsSpan().IndexOfAny("äöüß") < 0)
@@ -221,6 +200,7 @@ internal sealed class CompiledKnowledge
     /// Whether a pattern is written in a script other than Latin (kana, kanji, Cyrillic …): such rules can fire in
     /// text of any detected language, since the script itself says what they are.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsScriptBound(string pattern)
     {
         foreach (char c in pattern)
@@ -235,6 +215,7 @@ internal sealed class CompiledKnowledge
     }
 
     /// <summary>Strips stem markers, normalises like customer text, and says which word boundaries the term needs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static (string Pattern, bool NeedStart, bool NeedEnd) Prepare(string raw, bool unspaced)
     {
         string t = raw.Trim();
@@ -266,34 +247,35 @@ internal sealed class CompiledKnowledge
     /// <summary>
     /// English chat spellings of the second person: every English pattern with "you", "your", "you're" or "are"
     /// also matches "u", "ur", "r" ("are u hot", "fuck u", "u r stupid"), so packs need not list them.
+    /// Adds the spellings of <paramref name="raw"/> other than itself.
     /// </summary>
-    private static IEnumerable<string> ExpandChatSpellings(string raw, string language)
+    private static void AddChatSpellings(string raw, List<string> spellings)
     {
-        yield return raw;
-        if (language != "en" || raw.Length > 60)
+        if (raw.Length > 60 || !(raw.Contains("you", StringComparison.Ordinal) || raw.Contains("are", StringComparison.Ordinal)))
         {
-            yield break;
+            return;
         }
 
         string[] words = raw.Split(' ');
-        var slots = new List<int>();
+        Span<int> slots = stackalloc int[3];
+        int count = 0;
         for (int i = 0; i < words.Length; i++)
         {
             if (words[i] is "you" or "your" or "you're" or "youre" or "are")
             {
-                slots.Add(i);
+                if (count == slots.Length)
+                {
+                    return;
+                }
+
+                slots[count++] = i;
             }
         }
 
-        if (slots.Count is 0 or > 3)
-        {
-            yield break;
-        }
-
-        for (int mask = 1; mask < 1 << slots.Count; mask++)
+        for (int mask = 1; mask < 1 << count; mask++)
         {
             var copy = (string[])words.Clone();
-            for (int b = 0; b < slots.Count; b++)
+            for (int b = 0; b < count; b++)
             {
                 if ((mask & (1 << b)) != 0)
                 {
@@ -306,44 +288,56 @@ internal sealed class CompiledKnowledge
                 }
             }
 
-            yield return string.Join(' ', copy);
+            spellings.Add(string.Join(' ', copy));
         }
     }
 
-    /// <summary>The pattern and, for abuse terms in spaced languages, its masked spellings (<c>f*ck</c>, <c>f**k</c>).</summary>
-    private static IEnumerable<(string, bool, bool)> Expand(string raw, bool unspaced, bool maskVariants)
+    /// <summary>
+    /// Adds a prepared rule pattern and, for abuse terms in spaced languages, its masked spellings (<c>f*ck</c>,
+    /// <c>f**k</c>); in German each also without umlauts.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddRulePattern(List<(string Pattern, MatchEntry Entry)> ruleEntries, string p, bool needStart, bool needEnd, RuleDocumentInfo info, int index, bool unspaced, bool german)
     {
-        var (p, s, e) = Prepare(raw, unspaced);
-        if (p.Length == 0)
+        Add(p);
+        if (info.Category > RuleCategory.Profanity || unspaced || p.Length < 4 || p.Contains(' ', StringComparison.Ordinal) || p.Contains('*', StringComparison.Ordinal))
         {
-            yield break;
+            return;
         }
 
-        yield return (p, s, e);
-        if (!maskVariants || unspaced || p.Length < 4 || p.Contains(' ', StringComparison.Ordinal) || p.Contains('*', StringComparison.Ordinal))
-        {
-            yield break;
-        }
-
-        var chars = p.ToCharArray();
+        Span<char> chars = p.Length <= 256 ? stackalloc char[p.Length] : new char[p.Length];
+        p.CopyTo(chars);
         for (int i = 1; i < chars.Length - 1; i++)
         {
             if ("aeiouyаеёиоуыэюя".Contains(chars[i], StringComparison.Ordinal))
             {
                 char keep = chars[i];
                 chars[i] = '*';
-                yield return (new string(chars), s, e);
+                Add(new string(chars));
                 chars[i] = keep;
             }
         }
 
-        yield return (p[0] + new string('*', p.Length - 2) + p[^1], s, e);
+        chars[1..^1].Fill('*');
+        Add(new string(chars));
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void Add(string pattern)
+        {
+            var entry = new MatchEntry(EntryKind.Rule, (byte)info.Language, needStart, needEnd, (float)info.Weight, index, IsScriptBound(pattern));
+            ruleEntries.Add((pattern, entry));
+            if (german && GermanAsciiSpelling(pattern) is { } ascii)
+            {
+                ruleEntries.Add((ascii, entry));
+            }
+        }
     }
 
-    private static int AddLexicon(LexiconSource lex, byte lang, bool unspaced, Dictionary<string, List<MatchEntry>> patterns, List<ConfigurationProblem> problems)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int AddLexicon(LexiconSource lex, byte lang, bool unspaced, PatternTable patterns, List<ConfigurationProblem> problems)
     {
         int count = 0;
-        var seen = new Dictionary<(string Pattern, bool NeedStart, bool NeedEnd), (int Line, MatchEntry Entry)>();
+        var seen = new Dictionary<(string Pattern, bool NeedStart, bool NeedEnd), (int Line, MatchEntry Entry)>(lex.Text.AsSpan().Count('\n') + 1);
         int lineNo = 0;
         foreach (var lineRange in lex.Text.AsSpan().Split('\n'))
         {
@@ -408,7 +402,7 @@ internal sealed class CompiledKnowledge
                 var modifier = new MatchEntry(kind, lang, needStart, needEnd, value, -1);
                 if (!Repeated(modifier))
                 {
-                    AddEntry(patterns, pattern, modifier);
+                    patterns.Add(pattern, modifier);
                 }
             }
             else
@@ -432,10 +426,10 @@ internal sealed class CompiledKnowledge
                     continue;
                 }
 
-                AddEntry(patterns, pattern, entry);
-                if (lex.Language == "de" && GermanAsciiSpelling(pattern) is { } ascii && !patterns.ContainsKey(ascii))
+                patterns.Add(pattern, entry);
+                if (lex.Language == "de" && GermanAsciiSpelling(pattern) is { } ascii && !patterns.Contains(ascii))
                 {
-                    AddEntry(patterns, ascii, entry);
+                    patterns.Add(ascii, entry);
                 }
 
                 count++;
@@ -444,6 +438,7 @@ internal sealed class CompiledKnowledge
             // The same term twice in one file (often spellings that normalise alike: skin tones, width, kana,
             // "sooo"/"so") is harmless with the same value and a mistake with another, where the later line
             // would silently win.
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
             bool Repeated(MatchEntry entry)
             {
                 if (!seen.TryGetValue((pattern, needStart, needEnd), out var first))
@@ -464,11 +459,15 @@ internal sealed class CompiledKnowledge
         return count;
     }
 
-    private sealed record RuleDocumentInfo(string Id, RuleCategory Category, Severity Severity, double Weight, RuleTarget Target, int Language, List<string> Patterns, List<string> Except, bool Enabled);
+    private sealed record RuleDocumentInfo(string Id, RuleCategory Category, Severity Severity, double Weight, RuleTarget Target, int Language, List<PreparedPattern> Patterns, List<string> Except, bool Enabled);
 
+    /// <summary>A rule pattern as written and as prepared for matching (see <see cref="Prepare"/>).</summary>
+    private readonly record struct PreparedPattern(string Raw, string Pattern, bool NeedStart, bool NeedEnd);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddRulePack(RulePackSource pack, LanguageTable languages, List<(RuleDocumentInfo Info, bool Removed)> rules, Dictionary<string, int> byId, List<ConfigurationProblem> problems)
     {
-        byte[] utf8 = Encoding.UTF8.GetBytes(pack.Json);
+        byte[] utf8 = pack.Utf8;
         RulePackDocument? doc;
         try
         {
@@ -569,7 +568,7 @@ internal sealed class CompiledKnowledge
                 }
             }
 
-            var list = new List<string>();
+            var list = new List<PreparedPattern>(rule.Patterns?.Count ?? 0);
             if (rule.Patterns is null || rule.Patterns.Count == 0)
             {
                 Problem(at + ".patterns", "must list at least one pattern");
@@ -579,7 +578,7 @@ internal sealed class CompiledKnowledge
                 for (int p = 0; p < rule.Patterns.Count; p++)
                 {
                     string? raw = rule.Patterns[p];
-                    var (norm, _, _) = raw is null ? (string.Empty, true, true) : Prepare(raw, unspaced);
+                    var (norm, needStart, needEnd) = raw is null ? (string.Empty, true, true) : Prepare(raw, unspaced);
                     if (norm.Length == 0)
                     {
                         Problem($"{at}.patterns[{p}]", "must not be empty");
@@ -590,7 +589,7 @@ internal sealed class CompiledKnowledge
                     }
                     else
                     {
-                        list.Add(raw!);
+                        list.Add(new PreparedPattern(raw!, norm, needStart, needEnd));
                     }
                 }
             }

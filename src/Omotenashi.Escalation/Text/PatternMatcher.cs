@@ -8,25 +8,25 @@ internal readonly record struct PatternHit(int Start, int End, int Pattern);
 /// <summary>
 /// Aho–Corasick automaton over normalised text: every lexicon term, modifier, rule pattern and language hint
 /// of an engine is compiled once into one immutable automaton, so the hot path is a single pass over the text.
-/// Children are stored in compressed sparse rows; the root has a dense table.
+/// Nodes are numbered breadth first, so the children of a node are consecutive nodes and those of consecutive
+/// nodes follow each other: child slot <c>k</c> leads to node <c>k + 1</c>, and the rows of
+/// <see cref="_childStart"/> need no separate target array. The root has a dense table.
 /// </summary>
 internal sealed class PatternMatcher
 {
     private readonly int[] _rootNext;
     private readonly int[] _childStart;
     private readonly char[] _childChar;
-    private readonly int[] _childNode;
     private readonly int[] _fail;
     private readonly int[] _output;
     private readonly int[] _dictLink;
     private readonly int[] _patternLength;
 
-    private PatternMatcher(int[] rootNext, int[] childStart, char[] childChar, int[] childNode, int[] fail, int[] output, int[] dictLink, int[] patternLength)
+    private PatternMatcher(int[] rootNext, int[] childStart, char[] childChar, int[] fail, int[] output, int[] dictLink, int[] patternLength)
     {
         _rootNext = rootNext;
         _childStart = childStart;
         _childChar = childChar;
-        _childNode = childNode;
         _fail = fail;
         _output = output;
         _dictLink = dictLink;
@@ -38,107 +38,85 @@ internal sealed class PatternMatcher
     public int NodeCount => _fail.Length;
 
     /// <summary>Builds the automaton. Patterns must be distinct and non-empty; their index is the pattern id.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PatternMatcher Build(IReadOnlyList<string> patterns)
     {
-        // Insert the patterns in ordinal order: a pattern shares its longest common prefix with the previous one,
-        // so the trie is built with a path stack, no hashing; every node's children are created in ascending
-        // character order, and one counting pass by parent yields sorted compressed rows.
-        var order = new int[patterns.Count];
-        var keys = new string[patterns.Count];
-        for (int i = 0; i < order.Length; i++)
+        // The nodes of depth d are the distinct d-character prefixes of the patterns; in ordinal order of the
+        // patterns they come out in breadth-first order, grouped by parent, children in ascending character order.
+        // Each pattern adds one node for every character past its common prefix with the pattern before it, so
+        // counting those per depth gives where each depth starts, and one walk over the sorted patterns with a path
+        // stack (no hashing) numbers every node breadth first.
+        var keys = OrdinalSort.Sort(patterns, out int[] order);
+        var common = new int[keys.Length];
+        int n = 1, maxLength = 0;
+        for (int i = 0; i < keys.Length; i++)
         {
-            order[i] = i;
-            keys[i] = patterns[i];
+            common[i] = i == 0 ? 0 : keys[i].AsSpan().CommonPrefixLength(keys[i - 1]);
+            n += keys[i].Length - common[i];
+            maxLength = Math.Max(maxLength, keys[i].Length);
         }
 
-        Array.Sort(keys, order, StringComparer.Ordinal);
-        var lengths = new int[patterns.Count];
-        var edgeParent = new List<int>(patterns.Count * 4);
-        var edgeChar = new List<char>(patterns.Count * 4);
-        var output = new List<int>(patterns.Count * 4) { -1 };
-        var path = new List<int> { 0 };
-        string previous = string.Empty;
-        foreach (int p in order)
+        // next[d]: the next free node of depth d, starting at the first node of that depth.
+        var next = new int[maxLength + 2];
+        for (int i = 0; i < keys.Length; i++)
         {
-            string s = patterns[p];
-            int common = 0;
-            int max = Math.Min(s.Length, previous.Length);
-            while (common < max && s[common] == previous[common])
-            {
-                common++;
-            }
-
-            path.RemoveRange(common + 1, path.Count - common - 1);
-            for (int i = common; i < s.Length; i++)
-            {
-                int node = output.Count;
-                output.Add(-1);
-                edgeParent.Add(path[^1]);
-                edgeChar.Add(s[i]);
-                path.Add(node);
-            }
-
-            output[path[s.Length]] = p;
-            lengths[p] = s.Length;
-            previous = s;
+            next[common[i] + 1]++;
+            next[keys[i].Length + 1]--;
         }
 
-        int n = output.Count;
-        int edges = edgeParent.Count; // edge e leads to node e + 1
+        for (int d = 1, count = 0, start = 1; d <= maxLength; d++)
+        {
+            count += next[d];
+            next[d] = start;
+            start += count;
+        }
+
+        var lengths = new int[keys.Length];
         var childStart = new int[n + 1];
-        for (int e = 0; e < edges; e++)
+        var childChar = new char[n - 1];
+        var outArr = new int[n];
+        outArr.AsSpan().Fill(-1);
+        var path = new int[maxLength + 1];
+        for (int i = 0; i < keys.Length; i++)
         {
-            childStart[edgeParent[e] + 1]++;
+            string s = keys[i];
+            for (int d = common[i] + 1; d <= s.Length; d++)
+            {
+                int node = next[d]++;
+                childChar[node - 1] = s[d - 1];
+                childStart[path[d - 1] + 1]++;
+                path[d] = node;
+            }
+
+            outArr[path[s.Length]] = order[i];
+            lengths[order[i]] = s.Length;
         }
 
-        for (int i = 0; i < n; i++)
+        for (int u = 0; u < n; u++)
         {
-            childStart[i + 1] += childStart[i];
-        }
-
-        var childChar = new char[edges];
-        var childNode = new int[edges];
-        var fill = new int[n];
-        for (int e = 0; e < edges; e++)
-        {
-            int parent = edgeParent[e];
-            int slot = childStart[parent] + fill[parent]++;
-            childChar[slot] = edgeChar[e];
-            childNode[slot] = e + 1;
+            childStart[u + 1] += childStart[u];
         }
 
         var rootNext = new int[char.MaxValue + 1];
         for (int k = childStart[0]; k < childStart[1]; k++)
         {
-            rootNext[childChar[k]] = childNode[k];
+            rootNext[childChar[k]] = k + 1;
         }
 
-        // Failure and dictionary links, breadth first.
+        // Failure and dictionary links, breadth first: node order is breadth-first order, so every link points to a
+        // node already done.
         var fail = new int[n];
         var dict = new int[n];
-        var outArr = output.ToArray();
-        var queue = new int[n];
-        int head = 0, tail = 0;
-        for (int k = childStart[0]; k < childStart[1]; k++)
+        for (int u = 1; u < n; u++)
         {
-            int v = childNode[k];
-            fail[v] = 0;
-            dict[v] = 0;
-            queue[tail++] = v;
-        }
-
-        while (head < tail)
-        {
-            int u = queue[head++];
             for (int k = childStart[u]; k < childStart[u + 1]; k++)
             {
                 char c = childChar[k];
-                int v = childNode[k];
                 int f = fail[u];
                 int target;
                 while (true)
                 {
-                    int x = f == 0 ? (rootNext[c] == 0 ? -1 : rootNext[c]) : FindChild(childStart, childChar, childNode, f, c);
+                    int x = f == 0 ? (rootNext[c] == 0 ? -1 : rootNext[c]) : FindChild(childStart, childChar, f, c);
                     if (x >= 0)
                     {
                         target = x;
@@ -154,13 +132,12 @@ internal sealed class PatternMatcher
                     f = fail[f];
                 }
 
-                fail[v] = target;
-                dict[v] = outArr[target] >= 0 ? target : dict[target];
-                queue[tail++] = v;
+                fail[k + 1] = target;
+                dict[k + 1] = outArr[target] >= 0 ? target : dict[target];
             }
         }
 
-        return new PatternMatcher(rootNext, childStart, childChar, childNode, fail, outArr, dict, lengths);
+        return new PatternMatcher(rootNext, childStart, childChar, fail, outArr, dict, lengths);
     }
 
     /// <summary>
@@ -203,7 +180,7 @@ internal sealed class PatternMatcher
                 return _rootNext[c];
             }
 
-            int next = FindChild(_childStart, _childChar, _childNode, state, c);
+            int next = FindChild(_childStart, _childChar, state, c);
             if (next >= 0)
             {
                 return next;
@@ -214,7 +191,7 @@ internal sealed class PatternMatcher
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FindChild(int[] childStart, char[] childChar, int[] childNode, int node, char c)
+    private static int FindChild(int[] childStart, char[] childChar, int node, char c)
     {
         int lo = childStart[node];
         int hi = childStart[node + 1] - 1;
@@ -224,7 +201,7 @@ internal sealed class PatternMatcher
             {
                 if (childChar[k] == c)
                 {
-                    return childNode[k];
+                    return k + 1;
                 }
             }
 
@@ -237,7 +214,7 @@ internal sealed class PatternMatcher
             char m = childChar[mid];
             if (m == c)
             {
-                return childNode[mid];
+                return mid + 1;
             }
 
             if (m < c)

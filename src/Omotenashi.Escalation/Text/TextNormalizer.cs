@@ -172,6 +172,7 @@ internal static class TextNormalizer
     }
 
     /// <summary>Normalises a whole string (used at build time for lexicon and rule terms).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Normalize(string text)
     {
         return IsAlreadyNormal(text) ? text : NormalizeFull(text);
@@ -191,6 +192,7 @@ internal static class TextNormalizer
     /// Fast path for build time: most lexicon terms are already normal (lower-case letters and single spaces,
     /// no stretched letters, no spaced-out single letters, nothing to fold).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool IsAlreadyNormal(string text)
     {
         int wordLength = 0, singleLetterWords = 0;
