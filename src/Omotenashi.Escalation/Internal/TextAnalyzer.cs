@@ -367,7 +367,7 @@ internal static class TextAnalyzer
         int contrastAt = -1;
         for (int i = 0; i < items.Length; i++)
         {
-            if (entries[items[i].Entry].Kind == EntryKind.Contrast)
+            if (entries[items[i].Entry].Kind == EntryKind.Contrast && !ClosesSentence(norm, items[i].End))
             {
                 contrastAt = i;
             }
@@ -649,6 +649,29 @@ internal static class TextAnalyzer
             }
 
             gap = gap[skip..];
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether nothing but punctuation, spaces or symbols follows <paramref name="at"/> up to the end of the sentence: a
+    /// sentence-final けど or ですが ("返金してほしいんですけど。") softens a complaint, it contrasts nothing.
+    /// </summary>
+    private static bool ClosesSentence(ReadOnlySpan<char> norm, int at)
+    {
+        for (int i = at; i < norm.Length; i++)
+        {
+            char c = norm[i];
+            if (ClauseBreaks.Contains(c))
+            {
+                return true;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
         }
 
         return true;
