@@ -62,6 +62,8 @@ internal static class TextAnalyzer
     private static readonly string[] JapaneseGapWords = ["とくに", "特に", "まったく", "全く", "ぜんぜん", "全然", "なにも", "何も", "いっさい", "一切", "あまり", "それほど", "そんなに", "別に", "べつに", "は", "が", "も", " "];
 
     private static readonly SearchValues<char> Commas = SearchValues.Create(",、，");
+    private static readonly SearchValues<char> SentenceStarts = SearchValues.Create(".!?…\n\"“„«(:;-–—*>");
+    private static readonly SearchValues<char> Lowercase = SearchValues.Create("abcdefghijklmnopqrstuvwxyzåäöабвгдеёжзийклмнопрстуфхцчшщъыьэюя");
 
     private static readonly SearchValues<char> StraightQuotes = SearchValues.Create("\"“”„＂");
     private static readonly SearchValues<char> SingleQuotes = SearchValues.Create("'‘’");
@@ -932,6 +934,82 @@ internal static class TextAnalyzer
         return found;
     }
 
+    /// <summary>
+    /// The distance in words of the nearest capitalised name before the hit in the same clause, nearer than
+    /// <paramref name="limit"/> words, or -1. A name starts with a capital, has a lower-case letter, does not start a
+    /// sentence or the turn, is not "I" and is not covered by a marker (so "You" or "Sir" are not names).
+    /// </summary>
+    private static int NameBefore(ReadOnlySpan<char> src, ReadOnlySpan<int> map, in Candidate hit, ReadOnlySpan<Candidate> markers, int limit)
+    {
+        int pos = map[hit.Start];
+        int words = 0;
+        while (pos > 0 && words < limit && words < TargetWindowTokens)
+        {
+            // Step back over separators; a clause break ends the search.
+            int end = pos;
+            while (end > 0 && !char.IsLetterOrDigit(src[end - 1]))
+            {
+                if (CommaOrClauseBreaks.Contains(src[end - 1]) || src[end - 1] == '\n')
+                {
+                    return -1;
+                }
+
+                end--;
+            }
+
+            int start = end;
+            while (start > 0 && (char.IsLetterOrDigit(src[start - 1]) || src[start - 1] is '\'' or '’' or '-'))
+            {
+                start--;
+            }
+
+            if (start == end)
+            {
+                return -1;
+            }
+
+            words++;
+            var word = src[start..end];
+            if (IsName(src, start, word) && !CoveredByMarker(map, markers, start))
+            {
+                return words;
+            }
+
+            pos = start;
+        }
+
+        return -1;
+
+        static bool IsName(ReadOnlySpan<char> src, int start, ReadOnlySpan<char> word)
+        {
+            if (!char.IsUpper(word[0]) || word.Length < 2 || word.IndexOfAny(Lowercase) < 0 || word is "I'm" or "I'll" or "I've" or "I'd" or "I’m")
+            {
+                return false;
+            }
+
+            int before = start - 1;
+            while (before >= 0 && src[before] == ' ')
+            {
+                before--;
+            }
+
+            return before >= 0 && !SentenceStarts.Contains(src[before]) && src[before] is not ('@' or '#');
+        }
+
+        static bool CoveredByMarker(ReadOnlySpan<int> map, ReadOnlySpan<Candidate> markers, int at)
+        {
+            foreach (ref readonly var m in markers)
+            {
+                if (map[m.Start] <= at && at <= map[m.End - 1])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Whether no comma or sentence break stands in the source between <paramref name="from"/> and <paramref name="to"/>.</summary>
     private static bool SameClause(ReadOnlySpan<char> src, int from, int to)
         => from <= to && src[from..to].IndexOfAny(CommaOrClauseBreaks) < 0;
@@ -1059,6 +1137,17 @@ internal static class TextAnalyzer
         {
             // Ties go to the thing: frustration is not harassment.
             return policy.ObjectTargetFactor;
+        }
+
+        if (!unspaced && rules[entries[hit.Entry].Rule].Language != LanguageTable.German)
+        {
+            // A name written with a capital before the word, nearer than any person marker ("Madonna is a bitch",
+            // "Kanye West may be the biggest douche"), is a third party like "she". German capitalises every noun.
+            int name = NameBefore(src, map, hit, items, before.Index >= 0 ? before.D : TargetWindowTokens + 1);
+            if (name >= 0 && (thing.Index < 0 || name < thing.D))
+            {
+                return policy.ImplicitTargetFactor * ThirdPartyShare;
+            }
         }
 
         if (person.Index < 0)
