@@ -527,6 +527,22 @@ internal static class TextAnalyzer
             return false;
         }
 
+        // A stem match ("оперативн*") covers part of the word: the quotes stand around the whole word.
+        while (end < src.Length && char.IsLetter(src[end]))
+        {
+            end++;
+        }
+
+        while (start > 0 && char.IsLetter(src[start - 1]))
+        {
+            start--;
+        }
+
+        if (start == 0 || end >= src.Length)
+        {
+            return false;
+        }
+
         char before = src[start - 1], after = src[end];
         return (StraightQuotes.Contains(before) && StraightQuotes.Contains(after)) || (OpeningQuotes.Contains(before) && ClosingQuotes.Contains(after));
     }
