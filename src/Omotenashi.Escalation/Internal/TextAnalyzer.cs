@@ -62,6 +62,7 @@ internal static class TextAnalyzer
     private static readonly string[] JapaneseGapWords = ["とくに", "特に", "まったく", "全く", "ぜんぜん", "全然", "なにも", "何も", "いっさい", "一切", "あまり", "それほど", "そんなに", "別に", "べつに", "は", "が", "も", " "];
 
     private static readonly SearchValues<char> Commas = SearchValues.Create(",、，");
+    private static readonly SearchValues<char> NonLetters = SearchValues.Create(" .,!?…:;-–—\"'“”„«»「」『』()（）。、！？\n\t");
     private static readonly SearchValues<char> SentenceStarts = SearchValues.Create(".!?…\n\"“„«(:;-–—*>");
     private static readonly SearchValues<char> Lowercase = SearchValues.Create("abcdefghijklmnopqrstuvwxyzåäöабвгдеёжзийклмнопрстуфхцчшщъыьэюя");
 
@@ -528,12 +529,13 @@ internal static class TextAnalyzer
         }
 
         // A stem match ("оперативн*") covers part of the word: the quotes stand around the whole word.
-        while (end < src.Length && char.IsLetter(src[end]))
+        // Not in unspaced scripts, where every neighbour is a letter ("「雨の中ありがとう」と伝えて" quotes a message).
+        while (end < src.Length && char.IsLetter(src[end]) && src[end] < 0x3000)
         {
             end++;
         }
 
-        while (start > 0 && char.IsLetter(src[start - 1]))
+        while (start > 0 && char.IsLetter(src[start - 1]) && src[start - 1] < 0x3000)
         {
             start--;
         }
@@ -544,7 +546,10 @@ internal static class TextAnalyzer
         }
 
         char before = src[start - 1], after = src[end];
-        return (StraightQuotes.Contains(before) && StraightQuotes.Contains(after)) || (OpeningQuotes.Contains(before) && ClosingQuotes.Contains(after));
+        bool quoted = (StraightQuotes.Contains(before) && StraightQuotes.Contains(after)) || (OpeningQuotes.Contains(before) && ClosingQuotes.Contains(after));
+
+        // A turn that is nothing but the quoted word ("「ありがとう」") quotes; it does not mock.
+        return quoted && (src[..(start - 1)].ContainsAnyExcept(NonLetters) || src[(end + 1)..].ContainsAnyExcept(NonLetters));
     }
 
     /// <summary>
