@@ -293,7 +293,7 @@ public sealed class EscalationEngine
             + (w.ConsecutiveNegative * consec)
             + (w.Trend * drop)
             + (w.Emphasis * s.Emphasis * (compound < 0 || s.Profanity > 0 ? 1 : 0.3))
-            + (w.Profanity * s.Profanity * (compound > 0.05 ? 0.3 : 1))
+            + (w.Profanity * s.Profanity * (compound > 0.25 ? 0.3 : 1))
             + (w.Repetition * repetition)
             + (w.Fallbacks * fallbacks)
             + (w.LowConfidence * lowConfidence)

@@ -26,7 +26,7 @@ public sealed record FrustrationWeights
 
     /// <summary>
     /// Profanity, or insults aimed at things. Strong swearing alone ("this fucking app logged me out again") reaches the
-    /// default frustration threshold; in a turn that is positive overall ("fucking brilliant, thanks") it counts at 0.3.
+    /// default frustration threshold; in a turn that is clearly positive (compound above 0.25: "fucking brilliant, thanks") it counts at 0.3.
     /// The default value is 3.2.
     /// </summary>
     public double Profanity { get; init; } = 3.2;
