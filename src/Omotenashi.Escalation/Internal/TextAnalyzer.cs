@@ -62,6 +62,9 @@ internal static class TextAnalyzer
     private static readonly string[] JapaneseGapWords = ["とくに", "特に", "まったく", "全く", "ぜんぜん", "全然", "なにも", "何も", "いっさい", "一切", "あまり", "それほど", "そんなに", "別に", "べつに", "は", "が", "も", " "];
 
     private static readonly SearchValues<char> Commas = SearchValues.Create(",、，");
+
+    /// <summary>Valence (−4..+4) of a stated wait ("waiting for 12 days"): a clear complaint on its own.</summary>
+    private const double StatedWaitValence = -2.0;
     private static readonly SearchValues<char> NonLetters = SearchValues.Create(" .,!?…:;-–—\"'“”„«»「」『』()（）。、！？\n\t");
     private static readonly SearchValues<char> SentenceStarts = SearchValues.Create(".!?…\n\"“„«(:;-–—*>");
     private static readonly SearchValues<char> Lowercase = SearchValues.Create("abcdefghijklmnopqrstuvwxyzåäöабвгдеёжзийклмнопрстуфхцчшщъыьэюя");
@@ -202,7 +205,7 @@ internal static class TextAnalyzer
         var rules = SelectLeftmostLongest(ApplyExclusions(ruleBuf[..rc], entries));
         var markers = SelectLeftmostLongest(markBuf[..mc]);
 
-        ScoreSentiment(src, norm, map[..n], tok[..n], sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreSentiment(src, lang, norm, map[..n], tok[..n], sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
         ScoreRules(k, policy, src, norm, map[..n], tok[..n], rules, markers, sentiment, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
 
         s.Emphasis = Emphasis(counts);
@@ -365,7 +368,7 @@ internal static class TextAnalyzer
     private static bool BoundaryOk(ReadOnlySpan<char> norm, int start, int end, bool needStart, bool needEnd)
         => (!needStart || start == 0 || !IsWordChar(norm, start - 1)) && (!needEnd || end >= norm.Length || !IsWordChar(norm, end));
 
-    private static void ScoreSentiment(ReadOnlySpan<char> src, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, MatchEntry[] entries, in ScriptCounts counts, bool unspaced, ref TurnSignals s)
+    private static void ScoreSentiment(ReadOnlySpan<char> src, int lang, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, MatchEntry[] entries, in ScriptCounts counts, bool unspaced, ref TurnSignals s)
     {
         int contrastAt = -1;
         for (int i = 0; i < items.Length; i++)
@@ -483,6 +486,19 @@ internal static class TextAnalyzer
 
             sum += v;
             TrackExtremes(v, map, item, ref mostNegative, ref mostPositive, ref s);
+        }
+
+        var wait = StatedWait(src, lang);
+        if (wait.Start >= 0)
+        {
+            // A stated wait is a complaint in customer service even with no evaluative word.
+            sum += StatedWaitValence;
+            if (StatedWaitValence < mostNegative)
+            {
+                mostNegative = StatedWaitValence;
+                s.NegativeSentiment.Start = wait.Start;
+                s.NegativeSentiment.Length = wait.Length;
+            }
         }
 
         if (sum != 0)
@@ -699,6 +715,118 @@ internal static class TextAnalyzer
 
         return true;
     }
+
+    /// <summary>
+    /// A stated wait ("waiting for 12 days", "seit 4 Wochen gewartet", "уже 12 дней", "2週間待っています"): a number
+    /// with a unit of hours to months and, in the same sentence, a waiting word ("waiting", "gewartet", "väntat", "жду",
+    /// 待っ) or a word right before the number that says the time has run ("already 2 weeks", "schon", "redan",
+    /// "уже", もう). Returns the source span of number and unit, or (-1, 0). A plain duration ("delivery takes 3 days",
+    /// "still works after 3 months") is no complaint.
+    /// </summary>
+    private static (int Start, int Length) StatedWait(ReadOnlySpan<char> src, int lang)
+    {
+        if (lang is < LanguageTable.English or > LanguageTable.Swedish || src.IndexOfAnyInRange('0', '9') < 0)
+        {
+            return (-1, 0);
+        }
+
+        var (units, waits, runs) = WaitWords[lang];
+        for (int i = 0; i < src.Length; i++)
+        {
+            if (!char.IsAsciiDigit(src[i]) || (i > 0 && char.IsAsciiDigit(src[i - 1])))
+            {
+                continue;
+            }
+
+            int numStart = i;
+            int j = i;
+            while (j < src.Length && (char.IsAsciiDigit(src[j]) || src[j] is '-' or '–' or '.' or ','))
+            {
+                j++;
+            }
+
+            int unitAt = j;
+            while (unitAt < src.Length && src[unitAt] == ' ')
+            {
+                unitAt++;
+            }
+
+            int unitLength = MatchAny(src[unitAt..], units);
+            if (unitLength == 0)
+            {
+                continue;
+            }
+
+            // The sentence around the number.
+            int from = numStart, to = unitAt + unitLength;
+            while (from > 0 && !ClauseBreaks.Contains(src[from - 1]))
+            {
+                from--;
+            }
+
+            while (to < src.Length && !ClauseBreaks.Contains(src[to]))
+            {
+                to++;
+            }
+
+            var before = src[from..numStart].TrimEnd(' ');
+            bool runOut = false;
+            foreach (var r in runs)
+            {
+                if (before.EndsWith(r, StringComparison.OrdinalIgnoreCase))
+                {
+                    runOut = true;
+                    break;
+                }
+            }
+
+            if (runOut || ContainsAny(src[from..to], waits))
+            {
+                return (numStart, unitAt + unitLength - numStart);
+            }
+
+            i = j;
+        }
+
+        return (-1, 0);
+
+        static int MatchAny(ReadOnlySpan<char> at, string[] words)
+        {
+            foreach (var w in words)
+            {
+                if (at.StartsWith(w, StringComparison.OrdinalIgnoreCase))
+                {
+                    return w.Length;
+                }
+            }
+
+            return 0;
+        }
+
+        static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
+        {
+            foreach (var w in words)
+            {
+                if (text.Contains(w, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Per built-in language: units (hours to months), waiting words, and words that say the time has run.</summary>
+    private static readonly (string[] Units, string[] Waits, string[] Runs)[] WaitWords =
+    [
+        ([], [], []),
+        (["hours", "hrs", "days", "weeks", "months", "working days", "business days"], ["waiting", "waited", "been waiting", "it's been", "it has been", "its been"], ["already", "for over"]),
+        (["時間", "日", "週間", "ヶ月", "か月", "カ月", "ケ月"], ["待って", "待た", "待ち", "経って", "経ち", "経つ", "たって", "過ぎ"], ["もう", "すでに", "既に"]),
+        (["stunden", "std", "tagen", "tage", "wochen", "monaten", "monate", "werktagen", "werktage"], ["warte", "gewartet", "warten", "vergangen"], ["schon", "seit", "bereits", "seit über", "seit mehr als"]),
+        (["часов", "часа", "дней", "дня", "недель", "недели", "месяцев", "месяца", "суток"], ["жду", "ждал", "ждала", "ждём", "ждем", "ожида", "прошло", "прошла"], ["уже", "уже больше", "уже более"]),
+        (["timmar", "dagar", "veckor", "månader", "bankdagar", "arbetsdagar"], ["väntat", "väntar", "vänta", "har gått", "gått"], ["redan", "i över"]),
+    ];
 
     /// <summary>"詐欺じゃないの？", "最悪じゃないか": a negation closing a question asserts, it does not negate.</summary>
     private static bool RhetoricalQuestion(ReadOnlySpan<char> norm, int after)
