@@ -44,7 +44,7 @@ internal static class TextAnalyzer
     /// <summary>An insult aimed at a thing, or reported in quotes, feeds the frustration feature at this share of a swearword's.</summary>
     private const double ThingInsultShare = 0.4;
 
-    private static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(".!?;。！？；\n");
+    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".!?;。！？；\n");
 
     /// <summary>
     /// Abuse inside quotation marks within a longer message is mostly reported ("your courier said «get lost»",
@@ -73,6 +73,7 @@ internal static class TextAnalyzer
     private static readonly SearchValues<char> SingleQuotes = SearchValues.Create("'‘’");
     private static readonly SearchValues<char> OpeningQuotes = SearchValues.Create("«「『‹");
     private static readonly SearchValues<char> ClosingQuotes = SearchValues.Create("»」』›");
+    private static readonly SearchValues<char> AnyQuotes = SearchValues.Create("\"“”„＂'‘’«「『‹");
 
     public static int Analyze(
         CompiledKnowledge k,
@@ -214,10 +215,6 @@ internal static class TextAnalyzer
     }
 
     /// <summary>
-    /// Sorts candidates by start (longest first) and keeps, in place and in order, the leftmost-longest
-    /// non-overlapping ones; candidates with an identical span are all kept (one term, several meanings).
-    /// </summary>
-    /// <summary>
     /// Whether a source position lies in a user handle (<c>@Jani_Depp</c>, <c>@IdiotSandwich</c>) or a link: names
     /// and addresses are not words the customer said. A lower-case token like <c>@sshole</c> is leetspeak, not a
     /// handle.
@@ -327,6 +324,10 @@ internal static class TextAnalyzer
         return span[..kept];
     }
 
+    /// <summary>
+    /// Sorts candidates by start (longest first) and keeps, in place and in order, the leftmost-longest
+    /// non-overlapping ones; candidates with an identical span are all kept (one term, several meanings).
+    /// </summary>
     private static Span<Candidate> SelectLeftmostLongest(Span<Candidate> span)
     {
         span.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End != a.End ? b.End.CompareTo(a.End) : a.Entry.CompareTo(b.Entry));
@@ -493,12 +494,7 @@ internal static class TextAnalyzer
         {
             // A stated wait is a complaint in customer service even with no evaluative word.
             sum += StatedWaitValence;
-            if (StatedWaitValence < mostNegative)
-            {
-                mostNegative = StatedWaitValence;
-                s.NegativeSentiment.Start = wait.Start;
-                s.NegativeSentiment.Length = wait.Length;
-            }
+            TrackExtremes(StatedWaitValence, wait.Start, wait.Length, ref mostNegative, ref mostPositive, ref s);
         }
 
         if (sum != 0)
@@ -519,9 +515,11 @@ internal static class TextAnalyzer
     }
 
     private static void TrackExtremes(double v, ReadOnlySpan<int> map, in Candidate item, ref double mostNegative, ref double mostPositive, ref TurnSignals s)
+        => TrackExtremes(v, map[item.Start], map[item.End - 1] + 1 - map[item.Start], ref mostNegative, ref mostPositive, ref s);
+
+    /// <summary>Keeps the strongest negative and positive contribution and its source span, as the sentiment evidence.</summary>
+    private static void TrackExtremes(double v, int start, int length, ref double mostNegative, ref double mostPositive, ref TurnSignals s)
     {
-        int start = map[item.Start];
-        int length = map[item.End - 1] + 1 - start;
         if (v < mostNegative)
         {
             mostNegative = v;
@@ -539,11 +537,6 @@ internal static class TextAnalyzer
     /// <summary>Whether the source span [start, end) is wrapped in quotation marks with nothing else inside them.</summary>
     private static bool InScareQuotes(ReadOnlySpan<char> src, int start, int end)
     {
-        if (start == 0 || end >= src.Length)
-        {
-            return false;
-        }
-
         // A stem match ("оперативн*") covers part of the word: the quotes stand around the whole word.
         // Not in unspaced scripts, where every neighbour is a letter ("「雨の中ありがとう」と伝えて" quotes a message).
         while (end < src.Length && char.IsLetter(src[end]) && src[end] < 0x3000)
@@ -574,7 +567,7 @@ internal static class TextAnalyzer
     /// </summary>
     private static bool InQuotation(ReadOnlySpan<char> src, int start, int end)
     {
-        if (src.IndexOfAny(StraightQuotes) < 0 && src.IndexOfAny(OpeningQuotes) < 0 && src.IndexOfAny(SingleQuotes) < 0)
+        if (src.IndexOfAny(AnyQuotes) < 0)
         {
             return false;
         }
