@@ -62,6 +62,8 @@ internal static class TextAnalyzer
     private static readonly string[] JapaneseGapWords = ["とくに", "特に", "まったく", "全く", "ぜんぜん", "全然", "なにも", "何も", "いっさい", "一切", "あまり", "それほど", "そんなに", "別に", "べつに", "は", "が", "も", " "];
 
     private static readonly SearchValues<char> Commas = SearchValues.Create(",、，");
+    private static readonly SearchValues<char> ExclamationEnds = SearchValues.Create(",.!…:;–—-、。！");
+    private const string UpsideDownFace = "\U0001F643";
 
     /// <summary>Valence (−4..+4) of a stated wait ("waiting for 12 days"): a clear complaint on its own.</summary>
     private const double StatedWaitValence = -2.0;
@@ -382,6 +384,11 @@ internal static class TextAnalyzer
 
         double sum = 0;
         double mostNegative = 0, mostPositive = 0;
+
+        // A stated wait, or the upside-down face, makes a lone exclamation of praise ironic: "Toll, „Lieferung morgen“
+        // – seit 9 Tagen", "wow, amazing, arrived in only 9 days 🙃", "Great. Another 40 minutes on hold".
+        var wait = StatedWaits.Find(src, lang);
+        bool ironic = wait.Start >= 0 || src.IndexOf(UpsideDownFace) >= 0;
         for (int i = 0; i < items.Length; i++)
         {
             ref readonly var item = ref items[i];
@@ -405,6 +412,14 @@ internal static class TextAnalyzer
                 }
 
                 if (v > 0 && entry.Language != CompiledKnowledge.AllLanguages && InScareQuotes(src, map[item.Start], map[item.End - 1] + 1))
+                {
+                    v *= ScareQuoteFactor;
+                    sum += v;
+                    TrackExtremes(v, map, item, ref mostNegative, ref mostPositive, ref s);
+                    continue;
+                }
+
+                if (v > 0 && ironic && entry.Language != CompiledKnowledge.AllLanguages && IsExclamation(src, map[item.Start], map[item.End - 1] + 1, 2))
                 {
                     v *= ScareQuoteFactor;
                     sum += v;
@@ -489,7 +504,6 @@ internal static class TextAnalyzer
             TrackExtremes(v, map, item, ref mostNegative, ref mostPositive, ref s);
         }
 
-        var wait = StatedWait(src, lang);
         if (wait.Start >= 0)
         {
             // A stated wait is a complaint in customer service even with no evaluative word.
@@ -516,6 +530,82 @@ internal static class TextAnalyzer
 
     private static void TrackExtremes(double v, ReadOnlySpan<int> map, in Candidate item, ref double mostNegative, ref double mostPositive, ref TurnSignals s)
         => TrackExtremes(v, map[item.Start], map[item.End - 1] + 1 - map[item.Start], ref mostNegative, ref mostPositive, ref s);
+
+    /// <summary>
+    /// Whether the word at source [start, end) stands as an exclamation of its own: at the start of a sentence (after
+    /// at most a short interjection: "oh great,", "ach toll") or after another such word and a comma ("wow, amazing,"),
+    /// and followed by punctuation or the end of the turn; or after a comma at the end of a sentence ("…, great.").
+    /// </summary>
+    private static bool IsExclamation(ReadOnlySpan<char> src, int start, int end, int depth)
+    {
+        while (end < src.Length && char.IsLetter(src[end]) && src[end] < 0x3000)
+        {
+            end++; // a stem match covers part of the word
+        }
+
+        int a = end;
+        while (a < src.Length && src[a] == ' ')
+        {
+            a++;
+        }
+
+        if (a < src.Length && !ExclamationEnds.Contains(src[a]))
+        {
+            return false;
+        }
+
+        int b = start;
+        while (b > 0 && char.IsLetter(src[b - 1]) && src[b - 1] < 0x3000)
+        {
+            b--;
+        }
+
+        while (b > 0 && src[b - 1] == ' ')
+        {
+            b--;
+        }
+
+        if (b == 0 || SentenceStarts.Contains(src[b - 1]))
+        {
+            return true;
+        }
+
+        if (src[b - 1] == ',' && (a == src.Length || src[a] is '.' or '!' or '…' or '。' or '！'))
+        {
+            return true; // "seit 9 Tagen nichts, toll!"
+        }
+
+        if (src[b - 1] == ',' && depth > 0)
+        {
+            int e = b - 1;
+            int w = e;
+            while (w > 0 && char.IsLetter(src[w - 1]))
+            {
+                w--;
+            }
+
+            return w < e && IsExclamation(src, w, e, depth - 1);
+        }
+
+        if (char.IsLetter(src[b - 1]))
+        {
+            int w = b;
+            while (w > 0 && char.IsLetter(src[w - 1]))
+            {
+                w--;
+            }
+
+            int p = w;
+            while (p > 0 && src[p - 1] == ' ')
+            {
+                p--;
+            }
+
+            return b - w <= 3 && (p == 0 || SentenceStarts.Contains(src[p - 1]));
+        }
+
+        return false;
+    }
 
     /// <summary>Keeps the strongest negative and positive contribution and its source span, as the sentiment evidence.</summary>
     private static void TrackExtremes(double v, int start, int length, ref double mostNegative, ref double mostPositive, ref TurnSignals s)
@@ -708,118 +798,6 @@ internal static class TextAnalyzer
 
         return true;
     }
-
-    /// <summary>
-    /// A stated wait ("waiting for 12 days", "seit 4 Wochen gewartet", "уже 12 дней", "2週間待っています"): a number
-    /// with a unit of hours to months and, in the same sentence, a waiting word ("waiting", "gewartet", "väntat", "жду",
-    /// 待っ) or a word right before the number that says the time has run ("already 2 weeks", "schon", "redan",
-    /// "уже", もう). Returns the source span of number and unit, or (-1, 0). A plain duration ("delivery takes 3 days",
-    /// "still works after 3 months") is no complaint.
-    /// </summary>
-    private static (int Start, int Length) StatedWait(ReadOnlySpan<char> src, int lang)
-    {
-        if (lang is < LanguageTable.English or > LanguageTable.Swedish || src.IndexOfAnyInRange('0', '9') < 0)
-        {
-            return (-1, 0);
-        }
-
-        var (units, waits, runs) = WaitWords[lang];
-        for (int i = 0; i < src.Length; i++)
-        {
-            if (!char.IsAsciiDigit(src[i]) || (i > 0 && char.IsAsciiDigit(src[i - 1])))
-            {
-                continue;
-            }
-
-            int numStart = i;
-            int j = i;
-            while (j < src.Length && (char.IsAsciiDigit(src[j]) || src[j] is '-' or '–' or '.' or ','))
-            {
-                j++;
-            }
-
-            int unitAt = j;
-            while (unitAt < src.Length && src[unitAt] == ' ')
-            {
-                unitAt++;
-            }
-
-            int unitLength = MatchAny(src[unitAt..], units);
-            if (unitLength == 0)
-            {
-                continue;
-            }
-
-            // The sentence around the number.
-            int from = numStart, to = unitAt + unitLength;
-            while (from > 0 && !ClauseBreaks.Contains(src[from - 1]))
-            {
-                from--;
-            }
-
-            while (to < src.Length && !ClauseBreaks.Contains(src[to]))
-            {
-                to++;
-            }
-
-            var before = src[from..numStart].TrimEnd(' ');
-            bool runOut = false;
-            foreach (var r in runs)
-            {
-                if (before.EndsWith(r, StringComparison.OrdinalIgnoreCase))
-                {
-                    runOut = true;
-                    break;
-                }
-            }
-
-            if (runOut || ContainsAny(src[from..to], waits))
-            {
-                return (numStart, unitAt + unitLength - numStart);
-            }
-
-            i = j;
-        }
-
-        return (-1, 0);
-
-        static int MatchAny(ReadOnlySpan<char> at, string[] words)
-        {
-            foreach (var w in words)
-            {
-                if (at.StartsWith(w, StringComparison.OrdinalIgnoreCase))
-                {
-                    return w.Length;
-                }
-            }
-
-            return 0;
-        }
-
-        static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
-        {
-            foreach (var w in words)
-            {
-                if (text.Contains(w, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
-
-    /// <summary>Per built-in language: units (hours to months), waiting words, and words that say the time has run.</summary>
-    private static readonly (string[] Units, string[] Waits, string[] Runs)[] WaitWords =
-    [
-        ([], [], []),
-        (["hours", "hrs", "days", "weeks", "months", "working days", "business days"], ["waiting", "waited", "been waiting", "it's been", "it has been", "its been"], ["already", "for over"]),
-        (["時間", "日", "週間", "ヶ月", "か月", "カ月", "ケ月"], ["待って", "待た", "待ち", "経って", "経ち", "経つ", "たって", "過ぎ"], ["もう", "すでに", "既に"]),
-        (["stunden", "std", "tagen", "tage", "wochen", "monaten", "monate", "werktagen", "werktage"], ["warte", "gewartet", "warten", "vergangen"], ["schon", "seit", "bereits", "seit über", "seit mehr als"]),
-        (["часов", "часа", "дней", "дня", "недель", "недели", "месяцев", "месяца", "суток"], ["жду", "ждал", "ждала", "ждём", "ждем", "ожида", "прошло", "прошла"], ["уже", "уже больше", "уже более"]),
-        (["timmar", "dagar", "veckor", "månader", "bankdagar", "arbetsdagar"], ["väntat", "väntar", "vänta", "har gått", "gått"], ["redan", "i över"]),
-    ];
 
     /// <summary>"詐欺じゃないの？", "最悪じゃないか": a negation closing a question asserts, it does not negate.</summary>
     private static bool RhetoricalQuestion(ReadOnlySpan<char> norm, int after)
