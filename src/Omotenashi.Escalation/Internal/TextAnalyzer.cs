@@ -64,6 +64,7 @@ internal static class TextAnalyzer
     private static readonly SearchValues<char> Commas = SearchValues.Create(",、，");
     private static readonly SearchValues<char> ExclamationEnds = SearchValues.Create(",.!…:;–—-、。！");
     private const string UpsideDownFace = "\U0001F643";
+    private const string WhiteEyes = "白目";
 
     /// <summary>Valence (−4..+4) of a stated wait ("waiting for 12 days"): a clear complaint on its own.</summary>
     private const double StatedWaitValence = -2.0;
@@ -385,10 +386,12 @@ internal static class TextAnalyzer
         double sum = 0;
         double mostNegative = 0, mostPositive = 0;
 
-        // A stated wait, or the upside-down face, makes a lone exclamation of praise ironic: "Toll, „Lieferung morgen“
-        // – seit 9 Tagen", "wow, amazing, arrived in only 9 days 🙃", "Great. Another 40 minutes on hold".
+        // A stated wait makes a lone exclamation of praise ironic ("Toll, „Lieferung morgen“ – seit 9 Tagen", "Great.
+        // Another 40 minutes on hold"); an irony mark (🙃, （白目）) makes all praise in the turn ironic ("thanks for
+        // the free sauna, really appreciate it 🙃").
         var wait = StatedWaits.Find(src, lang);
-        bool ironic = wait.Start >= 0 || src.IndexOf(UpsideDownFace) >= 0;
+        bool marked = src.IndexOf(UpsideDownFace) >= 0 || src.IndexOf(WhiteEyes) >= 0;
+        bool ironic = marked || wait.Start >= 0;
         for (int i = 0; i < items.Length; i++)
         {
             ref readonly var item = ref items[i];
@@ -419,7 +422,7 @@ internal static class TextAnalyzer
                     continue;
                 }
 
-                if (v > 0 && ironic && entry.Language != CompiledKnowledge.AllLanguages && IsExclamation(src, map[item.Start], map[item.End - 1] + 1, 2))
+                if (v > 0 && ironic && entry.Language != CompiledKnowledge.AllLanguages && (marked || IsExclamation(src, map[item.Start], map[item.End - 1] + 1, 2)))
                 {
                     v *= ScareQuoteFactor;
                     sum += v;
