@@ -63,6 +63,8 @@ internal static class TextAnalyzer
 
     private static readonly SearchValues<char> Commas = SearchValues.Create(",、，");
     private static readonly SearchValues<char> ExclamationEnds = SearchValues.Create(",.!…:;–—-、。！");
+    /// <summary>Time units and starting points ("days", "since Saturday") kept per turn for the stated-wait check.</summary>
+    private const int MaxWaitCandidates = 16;
     private const string UpsideDownFace = "\U0001F643";
     private const string WhiteEyes = "白目";
 
@@ -152,7 +154,8 @@ internal static class TextAnalyzer
         var sentBuf = cands[..third];
         var ruleBuf = cands.Slice(third, third);
         var markBuf = cands[(2 * third)..];
-        int sc = 0, rc = 0, mc = 0;
+        int sc = 0, rc = 0, mc = 0, wc = 0;
+        Span<Candidate> waitBuf = stackalloc Candidate[MaxWaitCandidates];
         bool undetermined = lang == LanguageTable.Undetermined;
         bool mayHaveHandles = src.Contains('@') || src.Contains("://", StringComparison.Ordinal) || src.Contains("www.", StringComparison.OrdinalIgnoreCase);
         for (int h = 0; h < hitCount; h++)
@@ -184,7 +187,14 @@ internal static class TextAnalyzer
                 }
 
                 var cand = new Candidate { Start = hit.Start, End = hit.End, Entry = e };
-                if (entry.IsSentimentLayer)
+                if (entry.Kind >= EntryKind.WaitUnit)
+                {
+                    if (entry.Language == lang && wc < waitBuf.Length)
+                    {
+                        waitBuf[wc++] = cand;
+                    }
+                }
+                else if (entry.IsSentimentLayer)
                 {
                     if (sc < sentBuf.Length)
                     {
@@ -209,7 +219,7 @@ internal static class TextAnalyzer
         var rules = SelectLeftmostLongest(ApplyExclusions(ruleBuf[..rc], entries));
         var markers = SelectLeftmostLongest(markBuf[..mc]);
 
-        ScoreSentiment(src, lang, norm, map[..n], tok[..n], sentiment, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreSentiment(src, lang, norm, map[..n], tok[..n], sentiment, waitBuf[..wc], entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
         ScoreRules(k, policy, src, norm, map[..n], tok[..n], rules, markers, sentiment, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
 
         s.Emphasis = Emphasis(counts);
@@ -372,7 +382,7 @@ internal static class TextAnalyzer
     private static bool BoundaryOk(ReadOnlySpan<char> norm, int start, int end, bool needStart, bool needEnd)
         => (!needStart || start == 0 || !IsWordChar(norm, start - 1)) && (!needEnd || end >= norm.Length || !IsWordChar(norm, end));
 
-    private static void ScoreSentiment(ReadOnlySpan<char> src, int lang, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, MatchEntry[] entries, in ScriptCounts counts, bool unspaced, ref TurnSignals s)
+    private static void ScoreSentiment(ReadOnlySpan<char> src, int lang, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> waits, MatchEntry[] entries, in ScriptCounts counts, bool unspaced, ref TurnSignals s)
     {
         int contrastAt = -1;
         for (int i = 0; i < items.Length; i++)
@@ -389,7 +399,7 @@ internal static class TextAnalyzer
         // A stated wait makes a lone exclamation of praise ironic ("Toll, „Lieferung morgen“ – seit 9 Tagen", "Great.
         // Another 40 minutes on hold"); an irony mark (🙃, （白目）) makes all praise in the turn ironic ("thanks for
         // the free sauna, really appreciate it 🙃").
-        var wait = StatedWaits.Find(src, lang);
+        var wait = StatedWaits.Find(src, lang, map, waits, entries);
         bool marked = src.IndexOf(UpsideDownFace) >= 0 || src.IndexOf(WhiteEyes) >= 0;
         bool ironic = marked || wait.Start >= 0;
         for (int i = 0; i < items.Length; i++)

@@ -387,8 +387,11 @@ internal sealed class CompiledKnowledge
                     case "dampener": kind = EntryKind.Dampener; def = -0.293f; break;
                     case "contrast": kind = EntryKind.Contrast; def = 0; break;
                     case "polite-hostile": kind = EntryKind.PoliteHostile; def = -1.5f; break;
+                    case "wait-unit": kind = EntryKind.WaitUnit; def = 0; break;
+                    case "wait-since": kind = EntryKind.WaitSince; def = 0; break;
+                    case "wait-since-short": kind = EntryKind.WaitSinceShort; def = 0; break;
                     default:
-                        problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "kind", $"unknown modifier kind '{kindText.ToString()}'; expected negator, postnegator, booster, dampener, contrast or polite-hostile"));
+                        problems.Add(new ConfigurationProblem(lex.SourceName, lineNo, "kind", $"unknown modifier kind '{kindText.ToString()}'; expected negator, postnegator, booster, dampener, contrast, polite-hostile, wait-unit, wait-since or wait-since-short"));
                         continue;
                 }
 

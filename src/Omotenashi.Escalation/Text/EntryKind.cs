@@ -12,6 +12,15 @@ internal enum EntryKind : byte
     Rule,
     Exclusion,
     Hint,
+
+    /// <summary>A unit of waiting time (days, Wochen, дней, 週間): a stated wait when a quantity precedes it.</summary>
+    WaitUnit,
+
+    /// <summary>A point a fault started at (since Saturday, seit letzter Woche, 先週から).</summary>
+    WaitSince,
+
+    /// <summary>A point less than a day back (since this morning): a complaint only with a waiting word.</summary>
+    WaitSinceShort,
 }
 
 /// <summary>What a compiled pattern means in one language. One pattern can carry several entries.</summary>
