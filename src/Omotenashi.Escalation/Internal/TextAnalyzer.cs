@@ -402,6 +402,8 @@ internal static class TextAnalyzer
         var wait = StatedWaits.Find(src, lang, map, waits, entries);
         bool marked = src.IndexOf(UpsideDownFace) >= 0 || src.IndexOf(WhiteEyes) >= 0;
         bool ironic = marked || wait.Start >= 0;
+        double exclaimed = 0, strongestExclamation = 0, otherPraise = 0;
+        int exclamationAt = -1;
         for (int i = 0; i < items.Length; i++)
         {
             ref readonly var item = ref items[i];
@@ -434,9 +436,15 @@ internal static class TextAnalyzer
 
                 if (v > 0 && ironic && entry.Language != CompiledKnowledge.AllLanguages && (marked || IsExclamation(src, map[item.Start], map[item.End - 1] + 1, 2)))
                 {
-                    v *= ScareQuoteFactor;
-                    sum += v;
-                    TrackExtremes(v, map, item, ref mostNegative, ref mostPositive, ref s);
+                    // Decided after the loop: praise anywhere else in the turn ("Excellent. After waiting 3 weeks it
+                    // finally arrived and works perfectly") means the exclamation is meant.
+                    exclaimed += v;
+                    if (v > strongestExclamation)
+                    {
+                        strongestExclamation = v;
+                        exclamationAt = i;
+                    }
+
                     continue;
                 }
 
@@ -513,8 +521,21 @@ internal static class TextAnalyzer
                 v *= i < contrastAt ? 0.5 : 1.2;
             }
 
+            if (v > 0 && entry.Language != CompiledKnowledge.AllLanguages)
+            {
+                otherPraise += v;
+            }
+
             sum += v;
             TrackExtremes(v, map, item, ref mostNegative, ref mostPositive, ref s);
+        }
+
+        if (exclamationAt >= 0)
+        {
+            // Ironic only when nothing else in the turn praises; the strongest exclamation is the evidence.
+            double sign = otherPraise > 0 && !marked ? 1 : ScareQuoteFactor;
+            sum += sign * exclaimed;
+            TrackExtremes(sign * strongestExclamation, map, items[exclamationAt], ref mostNegative, ref mostPositive, ref s);
         }
 
         if (wait.Start >= 0)
@@ -583,9 +604,9 @@ internal static class TextAnalyzer
             return true;
         }
 
-        if (src[b - 1] == ',' && (a == src.Length || src[a] is '.' or '!' or '…' or '。' or '！'))
+        if (src[b - 1] == ',' && (a == src.Length || src[a] is '.' or '!' or '…' or '。' or '！') && src[b..end].IndexOf(' ') < 0)
         {
-            return true; // "seit 9 Tagen nichts, toll!"
+            return true; // "seit 9 Tagen nichts, toll!" (one word: "…, funktioniert einwandfrei." is meant)
         }
 
         if (src[b - 1] == ',' && depth > 0)
