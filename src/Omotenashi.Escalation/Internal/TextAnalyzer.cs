@@ -219,7 +219,7 @@ internal static class TextAnalyzer
         var rules = SelectLeftmostLongest(ApplyExclusions(ruleBuf[..rc], entries));
         var markers = SelectLeftmostLongest(markBuf[..mc]);
 
-        ScoreSentiment(src, lang, norm, map[..n], tok[..n], sentiment, waitBuf[..wc], entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
+        ScoreSentiment(k, policy, src, lang, norm, map[..n], tok[..n], sentiment, waitBuf[..wc], rules, markers, entries, counts, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
         ScoreRules(k, policy, src, norm, map[..n], tok[..n], rules, markers, sentiment, entries, lang == LanguageTable.Japanese || LanguageTable.IsUnspaced(k.Languages[lang]), ref s);
 
         s.Emphasis = Emphasis(counts);
@@ -382,7 +382,7 @@ internal static class TextAnalyzer
     private static bool BoundaryOk(ReadOnlySpan<char> norm, int start, int end, bool needStart, bool needEnd)
         => (!needStart || start == 0 || !IsWordChar(norm, start - 1)) && (!needEnd || end >= norm.Length || !IsWordChar(norm, end));
 
-    private static void ScoreSentiment(ReadOnlySpan<char> src, int lang, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> waits, MatchEntry[] entries, in ScriptCounts counts, bool unspaced, ref TurnSignals s)
+    private static void ScoreSentiment(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> src, int lang, ReadOnlySpan<char> norm, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, ReadOnlySpan<Candidate> items, ReadOnlySpan<Candidate> waits, ReadOnlySpan<Candidate> ruleHits, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, in ScriptCounts counts, bool unspaced, ref TurnSignals s)
     {
         int contrastAt = -1;
         for (int i = 0; i < items.Length; i++)
@@ -416,7 +416,7 @@ internal static class TextAnalyzer
             else if (entry.Kind == EntryKind.Sentiment)
             {
                 v = entry.Value;
-                if (v == 0)
+                if (v == 0 || (v < 0 && InsultOnSpeaker(k, policy, src, map, tok, item, ruleHits, markers, entries, unspaced)))
                 {
                     continue;
                 }
@@ -564,6 +564,114 @@ internal static class TextAnalyzer
 
     private static void TrackExtremes(double v, ReadOnlySpan<int> map, in Candidate item, ref double mostNegative, ref double mostPositive, ref TurnSignals s)
         => TrackExtremes(v, map[item.Start], map[item.End - 1] + 1 - map[item.Start], ref mostNegative, ref mostPositive, ref s);
+
+    /// <summary>
+    /// Whether a negative word is an insult the speaker aims at themselves ("I'm such an idiot", "Jag är en sån idiot",
+    /// 私アホすぎ): a person-targeted insult rule matches it and the nearest person before it is the speaker, as
+    /// <see cref="ScoreRules"/> judges it.
+    /// </summary>
+    private static bool InsultOnSpeaker(CompiledKnowledge k, EscalationPolicy policy, ReadOnlySpan<char> src, ReadOnlySpan<int> map, ReadOnlySpan<int> tok, in Candidate word, ReadOnlySpan<Candidate> ruleHits, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, bool unspaced)
+    {
+        foreach (ref readonly var r in ruleHits)
+        {
+            if (r.Start >= word.End)
+            {
+                break;
+            }
+
+            var e = entries[r.Entry];
+            if (r.End <= word.Start || e.Kind != EntryKind.Rule || k.Rules[e.Rule].Category != RuleCategory.Insult || k.Rules[e.Rule].Target == RuleTarget.Any)
+            {
+                continue;
+            }
+
+            TargetFactor(policy, src, map, r, RuleCategory.Insult, markers, entries, k.Rules, tok, unspaced, out _, out bool speaker);
+            if (speaker)
+            {
+                return !PossessiveSpeaker(src, map, word, markers, entries, k.Rules, out int markerEnd) && SelfDescription(src[markerEnd..map[word.Start]]);
+            }
+        }
+
+        return false;
+
+        // The nearest speaker marker is a possessive: "my dad is an idiot", "stupid knives" after "my drawer", and
+        // "my ass" / "mitt arsle" (disbelief) are not blame on oneself.
+        static bool PossessiveSpeaker(ReadOnlySpan<char> src, ReadOnlySpan<int> map, in Candidate word, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, CompiledRule[] rules, out int markerEnd)
+        {
+            markerEnd = map[word.Start];
+            int best = -1;
+            for (int i = 0; i < markers.Length && markers[i].End <= word.Start; i++)
+            {
+                var e = entries[markers[i].Entry];
+                if (e.Kind == EntryKind.Rule && rules[e.Rule].Category == RuleCategory.Self)
+                {
+                    best = i;
+                }
+            }
+
+            if (best < 0)
+            {
+                return false;
+            }
+
+            markerEnd = map[markers[best].End - 1] + 1;
+            var text = src[map[markers[best].Start]..markerEnd];
+            foreach (var p in Possessives)
+            {
+                if (text.Equals(p, StringComparison.OrdinalIgnoreCase) || (p.Length > 3 && text.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+            }
+
+            return text.EndsWith('の');
+        }
+    }
+
+    /// <summary>
+    /// Whether the words between the speaker and the insult only describe the speaker ("I'm such an", "I was so",
+    /// "jag är en sån", "я такой", 自分が): "I see this piece of crap" is about the thing seen.
+    /// </summary>
+    private static bool SelfDescription(ReadOnlySpan<char> gap)
+    {
+        foreach (var range in gap.SplitAny(" ,'’"))
+        {
+            var w = gap[range];
+            if (w.IsEmpty)
+            {
+                continue;
+            }
+
+            bool known = false;
+            foreach (var f in SelfDescriptionWords)
+            {
+                if (w.Equals(f, StringComparison.OrdinalIgnoreCase))
+                {
+                    known = true;
+                    break;
+                }
+            }
+
+            if (!known)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static readonly string[] SelfDescriptionWords =
+    [
+        "m", "am", "was", "such", "a", "an", "so", "just", "really", "total", "complete", "absolute", "being", "feel", "felt", "like", "the", "biggest",
+        "bin", "war", "so", "ein", "eine", "echt", "total", "komplett", "wirklich", "der", "größte",
+        "är", "var", "en", "ett", "sån", "så", "bara", "verkligen", "totalt", "fullständig", "största",
+        "такой", "такая", "просто", "полный", "полная", "был", "была", "же", "ну",
+        "が", "は", "って", "も", "ほんと", "本当に", "まじ", "マジ",
+    ];
+
+    /// <summary>First-person possessives (a "mein" prefix covers meine, meinen, meiner …).</summary>
+    private static readonly string[] Possessives = ["my", "mine", "our", "mein", "unser", "min", "mitt", "mina", "vår", "vårt", "våra", "мой", "моя", "моё", "мое", "мои", "моего", "моей", "моих", "моему", "наш", "наша", "наше", "наши"];
 
     /// <summary>
     /// Whether the word at source [start, end) stands as an exclamation of its own: at the start of a sentence (after
@@ -915,7 +1023,14 @@ internal static class TextAnalyzer
                         continue;
                     }
 
-                    factor = TargetFactor(policy, src, map, item, cat, markers, entries, rules, tok, unspaced, out int group);
+                    factor = TargetFactor(policy, src, map, item, cat, markers, entries, rules, tok, unspaced, out int group, out bool speaker);
+                    if (speaker && cat == RuleCategory.Insult)
+                    {
+                        // "I'm such an idiot, I typed the wrong postcode": blame on oneself is neither harassment nor
+                        // frustration with the service (its sentiment is dropped too, in ScoreSentiment).
+                        continue;
+                    }
+
                     if (rule.Target == RuleTarget.Group && group < 0)
                     {
                         // A hostile predicate with no protected group near it: nothing (not even frustration).
@@ -1218,7 +1333,11 @@ internal static class TextAnalyzer
     /// so the caller can file the hit as discrimination. Ties go to the thing: frustration is not harassment.
     /// </summary>
     private static double TargetFactor(EscalationPolicy policy, ReadOnlySpan<char> src, ReadOnlySpan<int> map, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced, out int group)
+        => TargetFactor(policy, src, map, hit, hitCategory, items, entries, rules, tok, unspaced, out group, out _);
+
+    private static double TargetFactor(EscalationPolicy policy, ReadOnlySpan<char> src, ReadOnlySpan<int> map, in Candidate hit, RuleCategory hitCategory, ReadOnlySpan<Candidate> items, MatchEntry[] entries, CompiledRule[] rules, ReadOnlySpan<int> tok, bool unspaced, out int group, out bool speaker)
     {
+        speaker = false;
         // The nearest thing, and the nearest person: a person named before the word (its subject: "I feel like an
         // idiot for trusting you", "she was so rude") wins over one named after it.
         var thing = (D: int.MaxValue, Index: -1);
@@ -1310,6 +1429,7 @@ internal static class TextAnalyzer
         }
 
         group = person.Cat == RuleCategory.Group ? person.Index : -1;
+        speaker = person.Cat == RuleCategory.Self;
         return person.Cat switch
         {
             RuleCategory.Addressee or RuleCategory.Group => 1,
