@@ -274,7 +274,7 @@ internal static class TextNormalizer
             '\uFF65' => '・',
             '\u30FD' => 'ゝ',
             '\u30FE' => 'ゞ',
-            '\u0451' => 'ё',
+            '\u0451' or '\u0401' => 'е', // ё, Ё → е: Russian text writes both, the packs list one
             _ => c,
         };
     }

@@ -11,6 +11,7 @@ public class TextNormalizerTests
     [InlineData("ｶﾀｶﾅ", "かたかな")]
     [InlineData("don’t", "don't")]
     [InlineData("全角　スペース", "全角 すぺーす")]
+    [InlineData("Всё ЕЩЁ", "все еще")]
     public void Normalize_FoldsWidthCaseAndKana(string input, string expected)
         => Assert.Equal(expected, TextNormalizer.Normalize(input));
 
