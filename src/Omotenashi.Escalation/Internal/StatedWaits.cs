@@ -39,8 +39,6 @@ internal static class StatedWaits
         public bool Unspaced { get; init; }
     }
 
-    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".!?;。！？；\n");
-
     /// <summary>Kanji numerals and 数/何 ("several", "how many": 数日, 何週間も) before a Japanese unit.</summary>
     private static readonly SearchValues<char> KanjiNumerals = SearchValues.Create("一二三四五六七八九十百数何");
 
@@ -163,12 +161,12 @@ internal static class StatedWaits
     private static (int From, int To) Sentence(ReadOnlySpan<char> src, int start, int end)
     {
         int from = start, to = end;
-        while (from > 0 && !ClauseBreaks.Contains(src[from - 1]))
+        while (from > 0 && !TextAnalyzer.ClauseBreaks.Contains(src[from - 1]))
         {
             from--;
         }
 
-        while (to < src.Length && !ClauseBreaks.Contains(src[to]))
+        while (to < src.Length && !TextAnalyzer.ClauseBreaks.Contains(src[to]))
         {
             to++;
         }

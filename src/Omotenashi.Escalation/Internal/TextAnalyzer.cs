@@ -44,7 +44,7 @@ internal static class TextAnalyzer
     /// <summary>An insult aimed at a thing, or reported in quotes, feeds the frustration feature at this share of a swearword's.</summary>
     private const double ThingInsultShare = 0.4;
 
-    private static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".!?;。！？；\n");
+    internal static readonly SearchValues<char> ClauseBreaks = SearchValues.Create(".!?;。！？；\n");
 
     /// <summary>
     /// Abuse inside quotation marks within a longer message is mostly reported ("your courier said «get lost»",
@@ -588,44 +588,52 @@ internal static class TextAnalyzer
             TargetFactor(policy, src, map, r, RuleCategory.Insult, markers, entries, k.Rules, tok, unspaced, out _, out bool speaker);
             if (speaker)
             {
-                return !PossessiveSpeaker(src, map, word, markers, entries, k.Rules, out int markerEnd) && SelfDescription(src[markerEnd..map[word.Start]]);
+                return SelfBlame(src, map, word, markers, entries, k.Rules);
             }
         }
 
         return false;
+    }
 
-        // The nearest speaker marker is a possessive: "my dad is an idiot", "stupid knives" after "my drawer", and
-        // "my ass" / "mitt arsle" (disbelief) are not blame on oneself.
-        static bool PossessiveSpeaker(ReadOnlySpan<char> src, ReadOnlySpan<int> map, in Candidate word, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, CompiledRule[] rules, out int markerEnd)
+    /// <summary>
+    /// For an insult whose nearest person is the speaker: whether it is blame on oneself. The nearest speaker marker
+    /// before it must not be a possessive ("my dad is an idiot", "stupid knives" after "my drawer", and "my ass" /
+    /// "mitt arsle" — disbelief — are not), and the words between must only describe the speaker ("I'm such an idiot";
+    /// "I see this piece of crap" is about the thing).
+    /// </summary>
+    private static bool SelfBlame(ReadOnlySpan<char> src, ReadOnlySpan<int> map, in Candidate word, ReadOnlySpan<Candidate> markers, MatchEntry[] entries, CompiledRule[] rules)
+    {
+        int best = -1;
+        for (int i = 0; i < markers.Length && markers[i].End <= word.Start; i++)
         {
-            markerEnd = map[word.Start];
-            int best = -1;
-            for (int i = 0; i < markers.Length && markers[i].End <= word.Start; i++)
+            var e = entries[markers[i].Entry];
+            if (e.Kind == EntryKind.Rule && rules[e.Rule].Category == RuleCategory.Self)
             {
-                var e = entries[markers[i].Entry];
-                if (e.Kind == EntryKind.Rule && rules[e.Rule].Category == RuleCategory.Self)
-                {
-                    best = i;
-                }
+                best = i;
             }
+        }
 
-            if (best < 0)
+        if (best < 0)
+        {
+            return false;
+        }
+
+        int markerEnd = map[markers[best].End - 1] + 1;
+        var text = src[map[markers[best].Start]..markerEnd];
+        if (text.EndsWith('の'))
+        {
+            return false;
+        }
+
+        foreach (var p in Possessives)
+        {
+            if (text.Equals(p, StringComparison.OrdinalIgnoreCase) || (p.Length > 3 && text.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             {
                 return false;
             }
-
-            markerEnd = map[markers[best].End - 1] + 1;
-            var text = src[map[markers[best].Start]..markerEnd];
-            foreach (var p in Possessives)
-            {
-                if (text.Equals(p, StringComparison.OrdinalIgnoreCase) || (p.Length > 3 && text.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-                {
-                    return true;
-                }
-            }
-
-            return text.EndsWith('の');
         }
+
+        return SelfDescription(src[markerEnd..map[word.Start]]);
     }
 
     /// <summary>
@@ -1024,7 +1032,7 @@ internal static class TextAnalyzer
                     }
 
                     factor = TargetFactor(policy, src, map, item, cat, markers, entries, rules, tok, unspaced, out int group, out bool speaker);
-                    if (speaker && cat == RuleCategory.Insult)
+                    if (speaker && cat == RuleCategory.Insult && SelfBlame(src, map, item, markers, entries, rules))
                     {
                         // "I'm such an idiot, I typed the wrong postcode": blame on oneself is neither harassment nor
                         // frustration with the service (its sentiment is dropped too, in ScoreSentiment).
